@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+
+namespace Wane.Data.Entities;
+
+/// <summary>A person with an account. Everything else they own carries their <c>Id</c>.</summary>
+public class WaneUser : IdentityUser
+{
+    /// <summary>IANA time zone id; a person's "day" is computed in it.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The local hour a day starts at (0–23).</summary>
+    public int DayStartHour { get; set; }
+
+    /// <summary>Default unit in the log form (a <c>DoseUnits</c> wire name).</summary>
+    public string PreferredUnit { get; set; } = "g";
+
+    /// <summary>When the account was created.</summary>
+    public Instant CreatedAt { get; set; }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data.Entities;
+using Wane.Domain.Journal;
+using Wane.Domain.Opioids;
+using Wane.Domain.Units;
+
+namespace Wane.Data;
+
+/// <summary>
+/// The one database. The model is provider-neutral; each provider has its own subclass so that it
+/// can keep its own migrations (<see cref="SqliteWaneDb"/>).
+/// </summary>
+public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Dose> Doses => Set<Dose>();
+    public DbSet<DoseAudit> DoseAudits => Set<DoseAudit>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        // Enums are stored by name: readable in the database and stable if members are reordered.
+        configurationBuilder.Properties<ProductKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProductForm>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OpioidName>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OtherClass>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DoseUnit>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MealTiming>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DoseReason>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NormalUnit>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NormalizationNote>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<WaneUser>(u =>
+        {
+            u.Property(x => x.TimeZone).HasMaxLength(64);
+            u.Property(x => x.PreferredUnit).HasMaxLength(16);
+        });
+
+        builder.Entity<Product>(p =>
+        {
+            p.ToTable("products");
+            p.Property(x => x.UserId).HasMaxLength(64);
+            p.Property(x => x.Name).HasMaxLength(ProductRules.MaxLabelLength);
+            p.Property(x => x.Strain).HasMaxLength(ProductRules.MaxLabelLength);
+            p.Property(x => x.Batch).HasMaxLength(ProductRules.MaxLabelLength);
+            p.HasIndex(x => new { x.UserId, x.Name });
+            p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Dose>(d =>
+        {
+            d.ToTable("doses");
+            d.Property(x => x.UserId).HasMaxLength(64);
+            d.Property(x => x.Note).HasMaxLength(DoseRules.MaxNoteLength);
+            d.HasIndex(x => new { x.UserId, x.TakenAt });
+            d.HasIndex(x => new { x.UserId, x.ClientId }).IsUnique();
+            d.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+            d.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            d.Ignore(x => x.Normalized);
+        });
+
+        builder.Entity<DoseAudit>(a =>
+        {
+            a.ToTable("dose_audits");
+            a.Property(x => x.UserId).HasMaxLength(64);
+            a.Property(x => x.Action).HasMaxLength(16);
+            a.HasIndex(x => new { x.UserId, x.DoseId });
+            a.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AccessToken>(t =>
+        {
+            t.ToTable("access_tokens");
+            t.Property(x => x.UserId).HasMaxLength(64);
+            t.Property(x => x.Name).HasMaxLength(100);
+            t.Property(x => x.Hash).HasMaxLength(64);
+            t.Property(x => x.Prefix).HasMaxLength(16);
+            t.HasIndex(x => x.Hash).IsUnique();
+            t.HasIndex(x => x.UserId);
+            t.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

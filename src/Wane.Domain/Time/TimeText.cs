@@ -1,0 +1,91 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Wane.Domain.Time;
+
+/// <summary>Parsing of times people and programs type: RFC 3339 instants, local date-times, local dates.</summary>
+public static class TimeText
+{
+    private static readonly OffsetDateTimePattern Rfc3339 = OffsetDateTimePattern.ExtendedIso;
+
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss"),
+    ];
+
+    private static readonly LocalTimePattern[] TimeOnlyPatterns =
+    [
+        LocalTimePattern.CreateWithInvariantCulture("HH':'mm"),
+        LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss"),
+    ];
+
+    /// <summary>Parses an RFC 3339 instant with an offset or Z, e.g. "2026-11-25T08:30:00-05:00".</summary>
+    public static Instant? ParseInstant(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return null;
+        }
+        var r = Rfc3339.Parse(text.Trim());
+        return r.Success ? r.Value.ToInstant() : null;
+    }
+
+    /// <summary>
+    /// Parses what a person types for a time: an RFC 3339 instant, a local "YYYY-MM-DD HH:mm", or
+    /// "HH:mm" for today (today's date taken from <paramref name="now"/> in the person's zone).
+    /// </summary>
+    public static Instant? ParseUserTime(string? text, LocalDays days, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return null;
+        }
+        var t = text.Trim();
+        if (ParseInstant(t) is { } instant)
+        {
+            return instant;
+        }
+        foreach (var p in LocalPatterns)
+        {
+            var r = p.Parse(t);
+            if (r.Success)
+            {
+                return days.InstantOf(r.Value);
+            }
+        }
+        foreach (var p in TimeOnlyPatterns)
+        {
+            var r = p.Parse(t);
+            if (r.Success)
+            {
+                return days.InstantOf(days.LocalTimeOf(now).Date.At(r.Value));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Parses an ISO local date "YYYY-MM-DD".</summary>
+    public static LocalDate? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 10)
+        {
+            return null;
+        }
+        var r = LocalDatePattern.Iso.Parse(text.Trim());
+        return r.Success ? r.Value : null;
+    }
+
+    /// <summary>Formats an instant as RFC 3339 in UTC.</summary>
+    public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    /// <summary>Formats a local date as ISO "YYYY-MM-DD".</summary>
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>Formats a local time of day as "HH:mm".</summary>
+    public static string FormatClock(LocalDateTime local) => local.ToString("HH':'mm", CultureInfo.InvariantCulture);
+}

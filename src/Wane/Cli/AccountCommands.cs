@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wane.Data.Entities;
+using Wane.Features.Accounts;
+using Wane.Features.Common;
+
+namespace Wane.Cli;
+
+/// <summary><c>wane user add</c>, <c>wane token create</c>.</summary>
+internal static class AccountCommands
+{
+    public static void Add(RootCommand root, CliRuntime runtime)
+    {
+        var name = new Argument<string>("name") { Description = "User name" };
+        var zone = new Option<string?>("--time-zone") { Description = "IANA time zone, e.g. America/New_York (default: this machine's)" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input" };
+        var user = new Command("user", "Manage accounts");
+        user.Add(runtime.Command("add", "Create an account (asks for a password on a terminal)", [name, zone, passwordStdin], async (host, parse, ct) =>
+        {
+            var password = await ReadPasswordAsync(host.Console, parse.GetValue(passwordStdin)).ConfigureAwait(false);
+            var outcome = await host.Get<Accounts>().CreateAsync(parse.GetValue(name), password, parse.GetValue(zone)).ConfigureAwait(false);
+            if (outcome is Outcome<WaneUser>.Invalid bad)
+            {
+                throw new CliException(bad.Errors);
+            }
+            var created = ((Outcome<WaneUser>.Ok)outcome).Value;
+            host.Console.Out.WriteLine($"Created user {created.UserName} (time zone {created.TimeZone}).");
+        }));
+        root.Add(user);
+
+        var label = new Option<string?>("--name") { Description = "A label to recognise the token by" };
+        var token = new Command("token", "Personal access tokens for the API");
+        token.Add(runtime.Command("create", "Create a token and print it (only the token, once)", [label], async (host, parse, ct) =>
+        {
+            var owner = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var outcome = await host.Get<AccessTokens>().CreateAsync(owner.Id, parse.GetValue(label), ct).ConfigureAwait(false);
+            if (outcome is Outcome<(string, AccessToken)>.Invalid bad)
+            {
+                throw new CliException(bad.Errors);
+            }
+            host.Console.Out.WriteLine(((Outcome<(string Token, AccessToken)>.Ok)outcome).Value.Token);
+        }));
+        root.Add(token);
+    }
+
+    private static async Task<string> ReadPasswordAsync(CliConsole console, bool fromStdin)
+    {
+        if (fromStdin)
+        {
+            return (await console.In.ReadLineAsync().ConfigureAwait(false))?.TrimEnd('\r', '\n')
+                ?? throw new CliException("password: standard input was empty.");
+        }
+        if (!console.Interactive)
+        {
+            throw new CliException("password: no terminal to ask on; pass --password-stdin and pipe the password in.");
+        }
+        var ansi = console.Ansi();
+        var first = ansi.Prompt(new TextPrompt<string>("Password (at least 8 characters):").Secret());
+        var second = ansi.Prompt(new TextPrompt<string>("Password again:").Secret());
+        return first == second ? first : throw new CliException("password: the two passwords differ.");
+    }
+}

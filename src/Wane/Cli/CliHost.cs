@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Hosting;
+
+namespace Wane.Cli;
+
+/// <summary>What a CLI command runs with: services over the local database, the console, the chosen user.</summary>
+internal sealed class CliHost(IServiceProvider services, CliConsole console) : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    public IServiceProvider Services => services;
+    public CliConsole Console => console;
+
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    public static async Task<CliHost> OpenAsync(CliConsole console, string? dataDir, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? customize, CancellationToken ct)
+    {
+        var config = new ConfigurationBuilder()
+            .AddEnvironmentVariables("Wane__")
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(dataDir is null ? [] : [new("DataDir", dataDir)])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging();
+        services.AddWaneCore(config);
+        customize?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
+        await CoreServices.MigrateAsync(provider, NullLogger.Instance, ct).ConfigureAwait(false);
+        return new CliHost(provider, console);
+    }
+
+    /// <summary>The user a command acts for: <c>--user NAME</c>, or the only user there is.</summary>
+    public async Task<WaneUser> UserAsync(string? name, CancellationToken ct)
+    {
+        var db = Get<WaneDb>();
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var normalized = name.Trim().ToUpperInvariant();
+            return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, ct).ConfigureAwait(false)
+                ?? throw new CliException($"user: there is no user named \"{name.Trim()}\".");
+        }
+        var users = await db.Users.AsNoTracking().Take(2).ToListAsync(ct).ConfigureAwait(false);
+        return users.Count switch
+        {
+            0 => throw new CliException("user: there are no users yet. Create one with: wane user add NAME"),
+            1 => users[0],
+            _ => throw new CliException("user: there is more than one user; say which with --user NAME."),
+        };
+    }
+
+    public void WriteJson<T>(T value) => console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (services is IAsyncDisposable d)
+        {
+            await d.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

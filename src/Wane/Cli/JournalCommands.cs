@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NodaTime;
+using Spectre.Console;
+using Wane.Domain;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Domain.Units;
+using Wane.Features.Journal;
+using Wane.Features.Products;
+using Wane.Features.Common;
+
+namespace Wane.Cli;
+
+/// <summary><c>wane log</c>, <c>wane doses</c>.</summary>
+internal static partial class JournalCommands
+{
+    public static void Add(RootCommand root, CliRuntime runtime)
+    {
+        var amount = new Argument<string>("amount") { Description = "How much, with a decimal point: 2.5 (or 2.5g)" };
+        var unit = new Argument<string?>("unit") { Description = "g, mg, mcg, capsule, tablet, tsp, ml, mcg/h (default: your preferred unit)", Arity = ArgumentArity.ZeroOrOne };
+        var product = new Option<string>("--product") { Description = "Product name or id", Required = true };
+        var at = new Option<string?>("--at") { Description = "When, in your time zone: \"2026-11-25 08:30\", \"08:30\" (today), or RFC 3339 (default: now)" };
+        var meal = new Option<string?>("--meal") { Description = "empty, before, with, after-large" };
+        var reason = new Option<string?>("--reason") { Description = string.Join(", ", WireName.All<DoseReason>()) };
+        var pain = new Option<int?>("--pain") { Description = "Pain before the dose, 0–10" };
+        var note = new Option<string?>("--note") { Description = "A note (up to 2,000 characters)" };
+        var clientId = new Option<Guid?>("--client-id") { Description = "A UUID that makes a retried log idempotent" };
+        root.Add(runtime.Command("log", "Log a dose taken", [amount, unit, product, at, meal, reason, pain, note, clientId], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var days = Features.Accounts.Profile.Days(user);
+            var now = host.Get<IClock>().GetCurrentInstant();
+            var errors = new List<FieldError>();
+
+            var (amountText, unitText) = SplitAmount(parse.GetValue(amount)!, parse.GetValue(unit));
+            decimal? value = AmountText.TryParse(amountText, out var v, out var amountError) ? v : null;
+            if (value is null)
+            {
+                errors.Add(new("amount", amountError!));
+            }
+            Instant? takenAt = null;
+            if (parse.GetValue(at) is { } atText)
+            {
+                takenAt = TimeText.ParseUserTime(atText, days, now);
+                if (takenAt is null)
+                {
+                    errors.Add(new("takenAt", "Use a time like \"2026-11-25 08:30\", \"08:30\", or 2026-11-25T08:30:00-05:00."));
+                }
+            }
+            var chosen = await host.Get<ProductStore>().FindAsync(user.Id, parse.GetValue(product)!, ct).ConfigureAwait(false)
+                ?? throw new CliException($"product: you have no product \"{parse.GetValue(product)}\". See: wane products list");
+            var draft = new DoseDraft(value, unitText ?? user.PreferredUnit, takenAt, parse.GetValue(meal), parse.GetValue(reason),
+                parse.GetValue(pain), parse.GetValue(note));
+            var outcome = await host.Get<LogDose>().HandleAsync(user.Id, new LogDoseCommand(chosen.Id, draft, parse.GetValue(clientId), errors), ct).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case Outcome<LoggedDose>.Ok { Value: var logged }:
+                    var dose = DoseView.From(logged.Dose, logged.Product, days);
+                    var normalized = dose.Normalized is { } n && n.Unit != dose.Unit ? $" (= {Fmt.Num(n.Amount)} {n.Unit})" : "";
+                    var flags = dose.Flags.Count > 0 ? $" [{string.Join(", ", dose.Flags)}: not counted in totals]" : "";
+                    host.Console.Out.WriteLine(logged.Replayed
+                        ? $"Already logged (same client id): dose {dose.Id}, {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}."
+                        : $"Logged dose {dose.Id}: {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}{normalized}.{flags}");
+                    var day = await host.Get<DoseQueries>().DayAsync(user.Id, days.DayOf(logged.Dose.TakenAt), ct).ConfigureAwait(false);
+                    host.Console.Out.WriteLine($"{day.Date} totals: " + string.Join("; ", day.Totals.Select(t => $"{t.Kind} {Fmt.Num(t.Amount)} {t.Unit}")));
+                    break;
+                case Outcome<LoggedDose>.Invalid bad:
+                    throw new CliException(bad.Errors);
+                default:
+                    throw new CliException("product: not found.");
+            }
+        }));
+
+        var from = new Option<string?>("--from") { Description = "First local date, YYYY-MM-DD (default: 6 days before --to)" };
+        var to = new Option<string?>("--to") { Description = "Last local date, YYYY-MM-DD (default: today)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        root.Add(runtime.Command("doses", "List doses by local day", [from, to, json], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var outcome = await host.Get<DoseQueries>().ListAsync(user.Id, parse.GetValue(from), parse.GetValue(to), ct).ConfigureAwait(false);
+            if (outcome is Outcome<DoseListView>.Invalid bad)
+            {
+                throw new CliException(bad.Errors);
+            }
+            var list = ((Outcome<DoseListView>.Ok)outcome).Value;
+            if (parse.GetValue(json))
+            {
+                host.WriteJson(list);
+                return;
+            }
+            if (list.Doses.Count == 0)
+            {
+                host.Console.Out.WriteLine($"No doses from {list.From} to {list.To}.");
+                return;
+            }
+            var table = new Table().AddColumns("Date", "Time", "Product", "Amount", "Counted as", "Id");
+            foreach (var d in list.Doses)
+            {
+                table.AddRow(d.LocalDate, d.LocalTime, Markup.Escape(d.ProductName), $"{Fmt.Num(d.Amount)} {d.Unit}",
+                    d.Normalized is { } n ? $"{Fmt.Num(n.Amount)} {n.Unit}" : string.Join(", ", d.Flags),
+                    d.Id.ToString(CultureInfo.InvariantCulture));
+            }
+            host.Console.Ansi().Write(table);
+        }));
+    }
+
+    /// <summary>Splits "2.5g" into ("2.5", "g") when no separate unit was given.</summary>
+    internal static (string Amount, string? Unit) SplitAmount(string amount, string? unit)
+    {
+        if (unit is not null)
+        {
+            return (amount, unit);
+        }
+        var m = AmountWithUnit().Match(amount.Trim());
+        return m.Success ? (m.Groups[1].Value, m.Groups[2].Value) : (amount, null);
+    }
+
+    [GeneratedRegex(@"^([0-9.,]+)\s*([a-zA-Zµ/]+)$")]
+    private static partial Regex AmountWithUnit();
+}

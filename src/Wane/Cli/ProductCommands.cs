@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wane.Data.Entities;
+using Wane.Domain;
+using Wane.Domain.Journal;
+using Wane.Domain.Units;
+using Wane.Features.Products;
+using Wane.Features.Common;
+
+namespace Wane.Cli;
+
+/// <summary><c>wane products add|list</c>.</summary>
+internal static class ProductCommands
+{
+    public static void Add(RootCommand root, CliRuntime runtime)
+    {
+        var name = new Argument<string>("name") { Description = "Product name, e.g. \"Red Bali\"" };
+        var kind = new Option<string>("--kind") { Description = "kratom, opioid or other", DefaultValueFactory = _ => "kratom" };
+        var form = new Option<string>("--form") { Description = string.Join(", ", WireName.All<ProductForm>()), DefaultValueFactory = _ => "powder" };
+        var strain = new Option<string?>("--strain") { Description = "Strain (kratom)" };
+        var opioid = new Option<string?>("--opioid") { Description = string.Join(", ", WireName.All<Domain.Opioids.OpioidName>()) };
+        var otherClass = new Option<string?>("--other-class") { Description = string.Join(", ", WireName.All<OtherClass>()) };
+        var gpc = new Option<string?>("--grams-per-capsule") { Description = "Grams per capsule (kratom capsules)" };
+        var gpt = new Option<string?>("--grams-per-teaspoon") { Description = "Weight of a level teaspoon, in grams" };
+        var mpt = new Option<string?>("--mg-per-tablet") { Description = "Strength per tablet or capsule, in mg" };
+        var mpm = new Option<string?>("--mg-per-ml") { Description = "Strength of a liquid, in mg per ml" };
+        var sevenOh = new Option<bool>("--concentrated-7oh") { Description = "A concentrated 7-OH product (high risk)" };
+        var outOfStock = new Option<bool>("--out-of-stock") { Description = "Not in stock now" };
+        var batch = new Option<string?>("--batch") { Description = "Batch or lot label" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+
+        var products = new Command("products", "Your products (stash)");
+        products.Add(runtime.Command("add", "Add a product", [name, kind, form, strain, opioid, otherClass, gpc, gpt, mpt, mpm, sevenOh, outOfStock, batch], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var errors = new List<FieldError>();
+            var draft = new ProductDraft(parse.GetValue(name), parse.GetValue(kind), parse.GetValue(strain), parse.GetValue(form),
+                parse.GetValue(opioid), parse.GetValue(otherClass),
+                Number(parse.GetValue(gpc), "gramsPerCapsule", errors), Number(parse.GetValue(gpt), "gramsPerTeaspoon", errors),
+                Number(parse.GetValue(mpt), "mgPerTablet", errors), Number(parse.GetValue(mpm), "mgPerMl", errors),
+                parse.GetValue(sevenOh), !parse.GetValue(outOfStock), parse.GetValue(batch));
+            if (errors.Count > 0)
+            {
+                throw new CliException(errors);
+            }
+            switch (await host.Get<ProductStore>().CreateAsync(user.Id, draft, ct).ConfigureAwait(false))
+            {
+                case Outcome<Product>.Ok ok:
+                    host.Console.Out.WriteLine($"Added product {ok.Value.Id}: {ok.Value.Name} ({WireName.Of(ok.Value.Kind)}, {WireName.Of(ok.Value.Form)}).");
+                    break;
+                case Outcome<Product>.Invalid bad:
+                    throw new CliException(bad.Errors);
+            }
+        }));
+        products.Add(runtime.Command("list", "List your products", [json], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var list = (await host.Get<ProductStore>().ListAsync(user.Id, ct).ConfigureAwait(false)).Select(ProductView.From).ToArray();
+            if (parse.GetValue(json))
+            {
+                host.WriteJson(list);
+                return;
+            }
+            if (list.Length == 0)
+            {
+                host.Console.Out.WriteLine("No products yet. Add one with: wane products add NAME --kind kratom --form powder");
+                return;
+            }
+            var table = new Table().AddColumns("Id", "Name", "Kind", "Form", "Strain / opioid", "Units", "In stock");
+            foreach (var p in list)
+            {
+                table.AddRow(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(p.Name), p.Kind, p.Form,
+                    Markup.Escape(p.Strain ?? p.Opioid ?? p.OtherClass ?? ""), string.Join(" ", p.Units), p.InStock ? "yes" : "no");
+            }
+            host.Console.Ansi().Write(table);
+        }));
+        root.Add(products);
+    }
+
+    internal static decimal? Number(string? text, string field, List<FieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (AmountText.TryParse(text, out var v, out var error))
+        {
+            return v;
+        }
+        errors.Add(new(field, error!));
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Wane.Web;
+
+namespace Wane.Cli;
+
+/// <summary>
+/// The <c>wane</c> command line. Verbs other than <c>serve</c> work on the local database directly.
+/// Exit codes: 0 ok, 1 usage or validation error (message on stderr), 2 any other failure.
+/// </summary>
+internal static class WaneCli
+{
+    public static readonly Option<string?> UserOption = new("--user")
+    {
+        Description = "The user to act as (needed when there is more than one)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> DataDirOption = new("--data-dir")
+    {
+        Description = "Folder of the SQLite database (default $WANE_DATA_DIR or ~/.local/share/wane)",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the command line. Tests pass their own console, settings and service overrides.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? customize = null)
+    {
+        var runtime = new CliRuntime(console, settings, customize);
+        var root = new RootCommand("Wane: a private dose journal with guardrails, for using less, using more safely, or stopping. Not medical advice; help: 988 (US crisis line), 1-800-662-4357 (SAMHSA).")
+        {
+            UserOption,
+            DataDirOption,
+        };
+        var serve = new Command("serve", "Run the web app and API (default http://127.0.0.1:5180; --urls to change)")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        serve.SetAction((_, _) => WaneWeb.RunAsync(args.Skip(1).ToArray()));
+        root.Add(serve);
+        root.Add(runtime.Command("migrate", "Apply database migrations (serve and every verb also do this on start)", [], async (host, _, _) =>
+        {
+            host.Console.Out.WriteLine("The database is up to date.");
+            await Task.CompletedTask.ConfigureAwait(false);
+        }));
+        AccountCommands.Add(root, runtime);
+        ProductCommands.Add(root, runtime);
+        JournalCommands.Add(root, runtime);
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Builds commands whose actions run inside a <see cref="CliHost"/> with uniform error handling.</summary>
+internal sealed class CliRuntime(CliConsole console, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? customize)
+{
+    public Command Command(string name, string description, IEnumerable<Symbol> symbols, Func<CliHost, ParseResult, CancellationToken, Task> action)
+    {
+        var command = new Command(name, description);
+        foreach (var s in symbols)
+        {
+            switch (s)
+            {
+                case Option o: command.Add(o); break;
+                case Argument a: command.Add(a); break;
+                default: throw new ArgumentException($"Unsupported symbol {s.Name}.", nameof(symbols));
+            }
+        }
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                await using var host = await CliHost.OpenAsync(console, parse.GetValue(WaneCli.DataDirOption), settings, customize, ct).ConfigureAwait(false);
+                await action(host, parse, ct).ConfigureAwait(false);
+                return 0;
+            }
+            catch (CliException e)
+            {
+                await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 1;
+            }
+#pragma warning disable CA1031 // The CLI's last line of defence: report, exit 2.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                await console.Error.WriteLineAsync("wane: failed: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

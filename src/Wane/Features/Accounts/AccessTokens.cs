@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Features.Common;
+
+namespace Wane.Features.Accounts;
+
+/// <summary>
+/// Personal access tokens: 256 random bits, shown once; only their SHA-256 hash is stored (a fast hash
+/// is enough for a secret with that much entropy, and keeps every API request cheap).
+/// </summary>
+internal sealed class AccessTokens(WaneDb db, IClock clock)
+{
+    private const string Prefix = "wane_";
+    private static readonly Duration LastUsedResolution = Duration.FromHours(1);
+
+    public sealed record TokenView(long Id, string Name, string Prefix, string CreatedAt, string? LastUsedAt, bool Revoked);
+
+    public async Task<Outcome<(string Token, AccessToken Entity)>> CreateAsync(string userId, string? name, CancellationToken ct)
+    {
+        var label = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim();
+        if (label.Length > 100)
+        {
+            return Outcome<(string, AccessToken)>.Fail("name", "Keep the token name to 100 characters or fewer.");
+        }
+        var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var entity = new AccessToken
+        {
+            UserId = userId,
+            Name = label,
+            Hash = Hash(token),
+            Prefix = token[..(Prefix.Length + 4)],
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+        db.AccessTokens.Add(entity);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return (token, entity);
+    }
+
+    public async Task<IReadOnlyList<TokenView>> ListAsync(string userId, CancellationToken ct) =>
+        (await db.AccessTokens.Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct).ConfigureAwait(false))
+        .Select(t => new TokenView(t.Id, t.Name, t.Prefix, Domain.Time.TimeText.Format(t.CreatedAt),
+            t.LastUsedAt is { } u ? Domain.Time.TimeText.Format(u) : null, t.RevokedAt is not null))
+        .ToList();
+
+    public async Task<bool> RevokeAsync(string userId, long id, CancellationToken ct)
+    {
+        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct).ConfigureAwait(false);
+        if (token is null)
+        {
+            return false;
+        }
+        token.RevokedAt ??= clock.GetCurrentInstant();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The owner of a live token, or null.</summary>
+    public async Task<string?> AuthenticateAsync(string token, CancellationToken ct)
+    {
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        var entity = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return null;
+        }
+        var now = clock.GetCurrentInstant();
+        if (entity.LastUsedAt is not { } last || now - last > LastUsedResolution)
+        {
+            entity.LastUsedAt = now;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        return entity.UserId;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Domain;
+using Wane.Domain.Time;
+using Wane.Features.Common;
+
+namespace Wane.Features.Accounts;
+
+/// <summary>Creating accounts and finding them (shared by the first-run page, sign-up and <c>wane user add</c>).</summary>
+internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock clock)
+{
+    public const int MaxNameLength = 64;
+
+    public Task<bool> AnyAsync(CancellationToken ct) => db.Users.AnyAsync(ct);
+
+    public Task<WaneUser?> FindAsync(string name) => users.FindByNameAsync(name.Trim());
+
+    public Task<List<string>> NamesAsync(CancellationToken ct) =>
+        db.Users.OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+
+    public async Task<Outcome<WaneUser>> CreateAsync(string? name, string? password, string? timeZone)
+    {
+        var errors = new List<FieldError>();
+        var n = name?.Trim();
+        if (string.IsNullOrEmpty(n))
+        {
+            errors.Add(new("name", "Choose a user name."));
+        }
+        else if (n.Length > MaxNameLength)
+        {
+            errors.Add(new("name", $"Keep the name to {MaxNameLength} characters or fewer."));
+        }
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? MachineZone() : timeZone.Trim();
+        if (!TimeZones.TryFind(zone, out _))
+        {
+            errors.Add(new("timeZone", TimeZones.Unknown(timeZone)));
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add(new("password", "Choose a password of at least 8 characters."));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<WaneUser>.Fail(errors);
+        }
+        var user = new WaneUser { UserName = n, TimeZone = zone, CreatedAt = clock.GetCurrentInstant() };
+        var result = await users.CreateAsync(user, password!).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return Outcome<WaneUser>.Fail(result.Errors.Select(e => new FieldError(
+                e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "name",
+                e.Code == "DuplicateUserName" ? "That name is taken." : e.Description)).ToList());
+        }
+        return user;
+    }
+
+    /// <summary>The machine's IANA zone, or UTC when it cannot be determined.</summary>
+    public static string MachineZone()
+    {
+        var id = DateTimeZoneProviders.Tzdb.GetSystemDefault()?.Id;
+        return id is not null && TimeZones.TryFind(id, out _) ? id : "UTC";
+    }
+}

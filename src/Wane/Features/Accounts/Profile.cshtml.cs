@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Wane.Domain;
+using Wane.Features.Common;
+
+namespace Wane.Features.Accounts;
+
+internal sealed class ProfileModel(Profile profile) : FormPage
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? TimeZone { get; set; }
+    [BindProperty] public string? DayStartHour { get; set; }
+    [BindProperty] public string? PreferredUnit { get; set; }
+
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    {
+        var user = await profile.UserAsync(User.Id(), ct);
+        if (user is null)
+        {
+            return Redirect("/signin");
+        }
+        Saved = saved;
+        Name = user.UserName;
+        TimeZone = user.TimeZone;
+        DayStartHour = user.DayStartHour.ToString(CultureInfo.InvariantCulture);
+        PreferredUnit = user.PreferredUnit;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        int? hour = null;
+        if (int.TryParse(DayStartHour, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h))
+        {
+            hour = h;
+        }
+        else
+        {
+            AddErrors([new FieldError("dayStartHour", "The day-start hour is a whole hour from 0 to 23.")]);
+            return Page();
+        }
+        switch (await profile.UpdateAsync(User.Id(), new MeBody(Name, TimeZone, hour, PreferredUnit), ct))
+        {
+            case Outcome<MeView>.Ok:
+                return Redirect("/profile?saved=true");
+            case Outcome<MeView>.Invalid bad:
+                AddErrors(bad.Errors);
+                return Page();
+            default:
+                return Redirect("/signin");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Wane.Domain;
+
+namespace Wane.Features.Common;
+
+/// <summary>The result of a use case: a value, field errors (nothing stored), or "not found" (nothing that is yours).</summary>
+internal abstract record Outcome<T>
+{
+    private Outcome() { }
+
+    public sealed record Ok(T Value) : Outcome<T>;
+
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome<T>;
+
+    public sealed record NotFound(string What) : Outcome<T>;
+
+    public static implicit operator Outcome<T>(T value) => new Ok(value);
+
+    public static Outcome<T> Fail(IReadOnlyList<FieldError> errors) => new Invalid(errors);
+
+    public static Outcome<T> Fail(string field, string message) => new Invalid([new FieldError(field, message)]);
+}

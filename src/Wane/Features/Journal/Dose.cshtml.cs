@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wane.Data.Entities;
+using Wane.Features.Accounts;
+using Wane.Features.Products;
+using Wane.Features.Common;
+
+namespace Wane.Features.Journal;
+
+/// <summary>Correct or delete one dose; each change is kept in the audit trail.</summary>
+internal sealed class DoseModel(EditDose edit, ProductStore products, Profile profile, IClock clock) : FormPage
+{
+    [BindProperty] public DoseInput Input { get; set; } = new();
+    public IReadOnlyList<Product> Products { get; private set; } = [];
+    public IReadOnlyList<DoseChangeView> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var dose = await edit.FindAsync(User.Id(), id, ct);
+        if (dose is null)
+        {
+            return NotFound();
+        }
+        Input = DoseInput.From(dose, await profile.DaysAsync(User.Id(), ct));
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        var days = await profile.DaysAsync(User.Id(), ct);
+        switch (await edit.UpdateAsync(User.Id(), id, Input.ToCommand(days, clock.GetCurrentInstant()), ct))
+        {
+            case Outcome<LoggedDose>.Ok:
+                return Redirect($"/doses/{id}");
+            case Outcome<LoggedDose>.Invalid bad:
+                AddErrors(bad.Errors);
+                await LoadAsync(id, ct);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
+        await edit.DeleteAsync(User.Id(), id, ct) ? Redirect("/") : NotFound();
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        Products = await products.ListAsync(User.Id(), ct);
+        Changes = await edit.HistoryAsync(User.Id(), id, ct) ?? [];
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using NodaTime;
+using Wane.Data.Entities;
+using Wane.Domain;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Domain.Units;
+
+namespace Wane.Features.Journal;
+
+/// <summary>The dose form's fields as typed. Times are the person's local time; empty means now.</summary>
+public sealed class DoseInput
+{
+    public string? ProductId { get; set; }
+    public string? Amount { get; set; }
+    public string? Unit { get; set; }
+    public string? TakenAt { get; set; }
+    public string? Meal { get; set; }
+    public string? Reason { get; set; }
+    public string? PainBefore { get; set; }
+    public string? Note { get; set; }
+    public string? ClientId { get; set; }
+
+    internal LogDoseCommand ToCommand(LocalDays days, Instant now)
+    {
+        var errors = new List<FieldError>();
+        long? productId = null;
+        if (long.TryParse(ProductId, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            productId = pid;
+        }
+        else if (!string.IsNullOrWhiteSpace(ProductId))
+        {
+            errors.Add(new("productId", "Choose one of your products."));
+        }
+        decimal? amount = null;
+        if (AmountText.TryParse(Amount, out var a, out var amountError))
+        {
+            amount = a;
+        }
+        else
+        {
+            errors.Add(new("amount", amountError!));
+        }
+        Instant? takenAt = null;
+        if (!string.IsNullOrWhiteSpace(TakenAt))
+        {
+            takenAt = TimeText.ParseUserTime(TakenAt, days, now);
+            if (takenAt is null)
+            {
+                errors.Add(new("takenAt", "Use a time like 2026-11-25 08:30, or leave it empty for now."));
+            }
+        }
+        int? pain = null;
+        if (!string.IsNullOrWhiteSpace(PainBefore))
+        {
+            if (int.TryParse(PainBefore, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p))
+            {
+                pain = p;
+            }
+            else
+            {
+                errors.Add(new("painBefore", "Pain is a whole number from 0 to 10."));
+            }
+        }
+        Guid? clientId = Guid.TryParse(ClientId, out var cid) ? cid : null;
+        return new(productId, new DoseDraft(amount, Unit, takenAt, Meal, Reason, pain, Note), clientId, errors);
+    }
+
+    internal static DoseInput From(Dose d, LocalDays days) => new()
+    {
+        ProductId = d.ProductId.ToString(CultureInfo.InvariantCulture),
+        Amount = AmountText.Format(d.Amount),
+        Unit = d.Unit.Name(),
+        TakenAt = days.LocalTimeOf(d.TakenAt).ToString("uuuu'-'MM'-'dd'T'HH':'mm", CultureInfo.InvariantCulture),
+        Meal = d.Meal is { } m ? WireName.Of(m) : null,
+        Reason = d.Reason is { } r ? WireName.Of(r) : null,
+        PainBefore = d.PainBefore?.ToString(CultureInfo.InvariantCulture),
+        Note = d.Note,
+    };
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Domain;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Features.Accounts;
+using Wane.Features.Common;
+
+namespace Wane.Features.Journal;
+
+/// <summary>A dose as the API takes it. <c>takenAt</c> is an RFC 3339 instant (default: now).</summary>
+public sealed record DoseBody(
+    long? ProductId,
+    decimal? Amount,
+    string? Unit,
+    string? TakenAt,
+    string? Meal,
+    string? Reason,
+    int? PainBefore,
+    string? Note,
+    Guid? ClientId)
+{
+    internal LogDoseCommand ToCommand()
+    {
+        var errors = new List<FieldError>();
+        Instant? takenAt = null;
+        if (!string.IsNullOrWhiteSpace(TakenAt))
+        {
+            takenAt = TimeText.ParseInstant(TakenAt);
+            if (takenAt is null)
+            {
+                errors.Add(new("takenAt", "Use an RFC 3339 time with an offset, for example 2026-11-25T08:30:00-05:00 or 2026-11-25T13:30:00Z."));
+            }
+        }
+        return new(ProductId, new DoseDraft(Amount, Unit, takenAt, Meal, Reason, PainBefore, Note), ClientId, errors);
+    }
+}
+
+/// <summary>What a host (API, page, CLI) hands to <see cref="LogDose"/>: the draft plus any errors met while parsing it.</summary>
+internal sealed record LogDoseCommand(long? ProductId, DoseDraft Draft, Guid? ClientId, IReadOnlyList<FieldError> ParseErrors);
+
+/// <summary>A stored dose; <c>Replayed</c> when a retried request with the same client id returned the first one.</summary>
+internal sealed record LoggedDose(Dose Dose, Product Product, bool Replayed);
+
+/// <summary>Logs a dose: validate, normalize, store once (idempotent on client id).</summary>
+internal sealed class LogDose(WaneDb db, IClock clock)
+{
+    public async Task<Outcome<LoggedDose>> HandleAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
+    {
+        if (cmd.ClientId is { } clientId && await FindByClientIdAsync(userId, clientId, ct).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+        if (cmd.ProductId is not { } productId)
+        {
+            return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, new FieldError("productId", "Choose the product taken.")]);
+        }
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId && p.UserId == userId, ct).ConfigureAwait(false);
+        if (product is null)
+        {
+            return new Outcome<LoggedDose>.NotFound("Product");
+        }
+        var now = clock.GetCurrentInstant();
+        var (valid, errors) = DoseRules.Validate(cmd.Draft, product.Spec, now);
+        if (cmd.ParseErrors.Count > 0 || valid is null)
+        {
+            return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, .. errors]);
+        }
+        var dose = new Dose { UserId = userId, ProductId = product.Id, ClientId = cmd.ClientId, CreatedAt = now };
+        Apply(dose, product, valid, now);
+        db.Doses.Add(dose);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (cmd.ClientId is { } id)
+        {
+            // A concurrent retry with the same client id won the race: answer with its dose.
+            db.ChangeTracker.Clear();
+            return await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("Dose vanished after a unique-key conflict.");
+        }
+        return new LoggedDose(dose, product, Replayed: false);
+    }
+
+    internal static void Apply(Dose dose, Product product, ValidDose valid, Instant now)
+    {
+        dose.ProductId = product.Id;
+        dose.Kind = product.Kind;
+        dose.Amount = valid.Amount.Value;
+        dose.Unit = valid.Amount.Unit;
+        dose.TakenAt = valid.TakenAt;
+        dose.Meal = valid.Meal;
+        dose.Reason = valid.Reason;
+        dose.PainBefore = valid.PainBefore;
+        dose.Note = valid.Note;
+        dose.NormalizedAmount = valid.Normalized?.Amount;
+        dose.NormalizedUnit = valid.Normalized?.Unit;
+        dose.NormalizationNote = valid.NormalizationNote;
+        dose.UpdatedAt = now;
+    }
+
+    private async Task<LoggedDose?> FindByClientIdAsync(string userId, Guid clientId, CancellationToken ct)
+    {
+        var existing = await db.Doses.AsNoTracking().Include(d => d.Product)
+            .SingleOrDefaultAsync(d => d.UserId == userId && d.ClientId == clientId, ct).ConfigureAwait(false);
+        return existing is null ? null : new LoggedDose(existing, existing.Product!, Replayed: true);
+    }
+}
+
+internal static class LogDoseEndpoint
+{
+    public static RouteGroupBuilder MapLogDoseEndpoint(this RouteGroupBuilder api)
+    {
+        api.MapPost("/doses", Handle).WithName("LogDose").WithTags("Journal")
+            .WithSummary("Log a dose taken")
+            .WithDescription("Records the dose and returns it with the guardrails' advisories. A retry with the same clientId returns the first dose (200) instead of a duplicate.");
+        return api;
+    }
+
+    private static async Task<Results<Created<LogDoseResponse>, Ok<LogDoseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        DoseBody body, HttpContext http, LogDose handler, Profile profile, CancellationToken ct)
+    {
+        var userId = http.User.Id();
+        switch (await handler.HandleAsync(userId, body.ToCommand(), ct).ConfigureAwait(false))
+        {
+            case Outcome<LoggedDose>.Ok { Value: var logged }:
+                var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+                var response = new LogDoseResponse(DoseView.From(logged.Dose, logged.Product, days), []);
+                return logged.Replayed
+                    ? TypedResults.Ok(response)
+                    : TypedResults.Created($"/api/v1/doses/{logged.Dose.Id}", response);
+            case Outcome<LoggedDose>.Invalid bad:
+                return ApiResults.Invalid(bad.Errors);
+            default:
+                return ApiResults.NotFound("Product");
+        }
+    }
+}

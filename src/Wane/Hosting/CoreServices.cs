@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Features.Accounts;
+using Wane.Features.Journal;
+using Wane.Features.Products;
+
+namespace Wane.Hosting;
+
+/// <summary>What both hosts (web and CLI) need: the database, the clock, identity and the feature handlers.</summary>
+internal static class CoreServices
+{
+    public static IServiceCollection AddWaneCore(this IServiceCollection services, IConfiguration config)
+    {
+        var location = DataLocation.From(config);
+        services.AddSingleton(location);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<WaneDb, SqliteWaneDb>((sp, o) => o
+            .UseSqlite(location.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        services.AddScoped(sp => (SqliteWaneDb)sp.GetRequiredService<WaneDb>());
+        services.AddSingleton<IClock>(SystemClock.Instance);
+
+        services.AddIdentityCore<WaneUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<WaneDb>();
+
+        services.AddScoped<Accounts>();
+        services.AddScoped<AccessTokens>();
+        services.AddScoped<Profile>();
+        services.AddScoped<ProductStore>();
+        services.AddScoped<LogDose>();
+        services.AddScoped<DoseQueries>();
+        services.AddScoped<EditDose>();
+        return services;
+    }
+
+    /// <summary>Applies pending migrations, creating the SQLite file (and its folder) on first run.</summary>
+    public static async Task<bool> MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
+    {
+        var location = services.GetRequiredService<DataLocation>();
+        var created = false;
+        if (location.SqlitePath is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            created = !File.Exists(path);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        }
+        if (created)
+        {
+            Log.CreatedDatabase(logger, location.SqlitePath!);
+        }
+        else if (location.SqlitePath is not null)
+        {
+            Log.UsingDatabase(logger, location.SqlitePath, pending.Count);
+        }
+        return created;
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(LogLevel.Information, "Created a new Wane database at {Path}")]
+    public static partial void CreatedDatabase(ILogger logger, string path);
+
+    [LoggerMessage(LogLevel.Information, "Using the Wane database at {Path} ({Applied} migrations applied)")]
+    public static partial void UsingDatabase(ILogger logger, string path, int applied);
+}

@@ -1,0 +1,45 @@
+namespace Wane.Hosting;
+
+/// <summary>Where the data lives and which database provider to use. The provider is explicit, never guessed.</summary>
+internal sealed record DataLocation(string Provider, string ConnectionString, string? SqlitePath)
+{
+    public const string Sqlite = "sqlite";
+
+    /// <summary>
+    /// Reads <c>Database:Provider</c> (default sqlite) and <c>Database:ConnectionString</c>; for SQLite
+    /// without a connection string, the file is <c>wane.db</c> in <c>DataDir</c>, <c>$WANE_DATA_DIR</c>,
+    /// or <c>~/.local/share/wane</c>.
+    /// </summary>
+    public static DataLocation From(IConfiguration config)
+    {
+        var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        if (provider != Sqlite)
+        {
+            throw new InvalidOperationException($"Database:Provider \"{provider}\" is not supported. Use \"sqlite\".");
+        }
+        var cs = config["Database:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(cs))
+        {
+            return new(provider, cs, null);
+        }
+        var dir = DataDirectory(config);
+        var path = Path.Combine(dir, "wane.db");
+        return new(provider, $"Data Source={path};Cache=Shared;Pooling=True", path);
+    }
+
+    public static string DataDirectory(IConfiguration config)
+    {
+        var dir = config["DataDir"];
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            dir = Environment.GetEnvironmentVariable("WANE_DATA_DIR");
+        }
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            dir = Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(home, ".local", "share") : xdg, "wane");
+        }
+        return Path.GetFullPath(dir);
+    }
+}

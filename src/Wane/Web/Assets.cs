@@ -1,0 +1,36 @@
+using System.Reflection;
+using System.Security.Cryptography;
+
+namespace Wane.Web;
+
+/// <summary>
+/// Serves the stylesheet from the assembly, so the app needs no content root or static-files folder
+/// wherever it runs (installed, in tests, in a container).
+/// </summary>
+internal static class Assets
+{
+    private static readonly Lazy<(byte[] Bytes, string ETag)> Css = new(() => Load("Wane.Web.site.css"));
+
+    public static string CssUrl => "/assets/site.css?v=" + Css.Value.ETag[1..9];
+
+    public static void MapAssets(this IEndpointRouteBuilder app) =>
+        app.MapGet("/assets/site.css", (HttpContext http) =>
+        {
+            var (bytes, etag) = Css.Value;
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return http.Request.Headers.IfNoneMatch == etag
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Bytes(bytes, "text/css; charset=utf-8");
+        }).ExcludeFromDescription().AllowAnonymous();
+
+    private static (byte[], string) Load(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        var bytes = ms.ToArray();
+        return (bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Features.Accounts;
+using Wane.Features.Help;
+using Wane.Features.Journal;
+using Wane.Features.Products;
+using Wane.Hosting;
+
+namespace Wane.Web;
+
+/// <summary>The web app and API (<c>wane serve</c>).</summary>
+internal static class WaneWeb
+{
+    public const string DefaultUrl = "http://127.0.0.1:5180";
+
+    /// <summary>Builds the app. <paramref name="configure"/> lets tests swap services (a fake clock) and settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WaneWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("Wane__");
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+        });
+
+        var services = builder.Services;
+        services.AddWaneCore(builder.Configuration);
+        services.AddSingleton(new SignUpPolicy(builder.Configuration.GetValue("Accounts:AllowSignUp", false)));
+
+        services.AddIdentityCore<WaneUser>().AddSignInManager().AddDefaultTokenProviders();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/signin";
+            o.Cookie.Name = "wane";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        // Keys live in the database, so every node behind a load balancer can read every cookie.
+        services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>();
+        services.AddAntiforgery(o => o.Cookie.Name = "wane-af");
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
+            o.Conventions.AllowAnonymousToPage("/Help/Resources");
+        });
+
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.MaxDepth = 16;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Wane API";
+            doc.Info.Description = "The dose journal of a self-hosted Wane instance. Authenticate with Authorization: Bearer <personal access token>. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddSingleton<ResourceDirectory>();
+
+        configure?.Invoke(builder);
+        return Configure(builder.Build());
+    }
+
+    private static WebApplication Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async ctx =>
+        {
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false);
+            }
+        });
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "no-referrer";
+            h.XFrameOptions = "DENY";
+            await next(ctx).ConfigureAwait(false);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapAssets();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api", o => o
+            .WithTitle("Wane API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .AddPreferredSecuritySchemes(BearerTokenHandler.SchemeName))
+            .AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization("api").DisableAntiforgery();
+        api.MapMeEndpoints();
+        api.MapProductEndpoints();
+        api.MapLogDoseEndpoint();
+        api.MapDoseQueryEndpoints();
+        api.MapEditDoseEndpoints();
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Runs <c>wane serve</c> until stopped.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        await CoreServices.MigrateAsync(app.Services, app.Logger).ConfigureAwait(false);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}
