@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Wane.Tests.Support;
+
+namespace Wane.Tests.Api;
+
+/// <summary>One person can neither read nor change another's data through any API endpoint.</summary>
+public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
+{
+    /// <summary>Every API endpoint, as "METHOD template". A new endpoint must be added here, with its isolation check below.</summary>
+    private static readonly string[] Covered =
+    [
+        "GET /api/v1/me", "PUT /api/v1/me",
+        "GET /api/v1/products/", "POST /api/v1/products/", "GET /api/v1/products/{id:long}", "PUT /api/v1/products/{id:long}",
+        "POST /api/v1/doses", "GET /api/v1/doses", "GET /api/v1/doses/{id:long}", "PUT /api/v1/doses/{id:long}",
+        "DELETE /api/v1/doses/{id:long}", "GET /api/v1/doses/{id:long}/history", "GET /api/v1/days/{date}",
+    ];
+
+    [Fact]
+    public void EveryApiEndpoint_IsCoveredByTheIsolationTest()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        routes.ShouldBe(Covered, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task SecondUser_CanNeitherReadNorChangeTheFirstUsersData()
+    {
+        var alice = await app.NewUserClientAsync("America/New_York", "alice-" + Guid.NewGuid().ToString("N")[..6]);
+        var product = await alice.CreateProductAsync(Intents.RedBali);
+        var dose = (await alice.LogDoseOkAsync(new { productId = product, amount = 2.5, unit = "g", note = "private" })).GetProperty("id").GetInt64();
+        await alice.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 3, unit = "g", note = "private" });
+        var aliceBefore = await Snapshot(alice, product, dose);
+
+        var bob = await app.NewUserClientAsync("UTC", "bob-" + Guid.NewGuid().ToString("N")[..6]);
+        (await bob.GetJsonAsync("/api/v1/me")).GetProperty("name").GetString().ShouldStartWith("bob-");
+        (await bob.PutAsJsonAsync("/api/v1/me", new { timeZone = "Europe/Paris" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bob.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(0);
+        (await bob.GetAsync($"/api/v1/products/{product}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PutAsJsonAsync($"/api/v1/products/{product}", new { name = "Mine now", kind = "kratom", form = "powder" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.LogDoseAsync(new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses").GetArrayLength().ShouldBe(0);
+        (await bob.GetAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 9, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetAsync($"/api/v1/doses/{dose}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetJsonAsync("/api/v1/days/2026-11-25")).GetProperty("doses").GetArrayLength().ShouldBe(0);
+        var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
+        (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { productId = bobsOwn, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
+        (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
+    }
+
+    private static async Task<string> Snapshot(HttpClient client, long product, long dose) =>
+        (await client.GetJsonAsync($"/api/v1/products/{product}")).GetRawText()
+        + (await client.GetJsonAsync($"/api/v1/doses/{dose}")).GetRawText()
+        + (await client.GetJsonAsync($"/api/v1/doses/{dose}/history")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/days/2026-11-25")).GetRawText();
+}

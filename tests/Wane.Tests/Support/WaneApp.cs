@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using NodaTime.Testing;
+using Wane.Data.Entities;
+using Wane.Features.Accounts;
+using Wane.Features.Common;
+using Wane.Hosting;
+using Wane.Web;
+
+namespace Wane.Tests.Support;
+
+/// <summary>
+/// The real app on real Kestrel (loopback, a free port) over a fresh SQLite file built by the
+/// migrations, with a fake clock. Clients talk HTTP to it as any client would.
+/// </summary>
+public sealed class WaneApp : IAsyncLifetime
+{
+    /// <summary>"Now" for every test: 2026-11-25 15:00 UTC (10:00 in New York).</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 15, 0);
+
+    private WebApplication? _app;
+
+    public FakeClock Clock { get; } = new(Now);
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "wane-tests", Guid.NewGuid().ToString("N"));
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir], b =>
+        {
+            b.Logging.ClearProviders();
+            b.Services.AddSingleton<IClock>(Clock);
+        });
+        await CoreServices.MigrateAsync(_app.Services, NullLogger.Instance);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Creates a user and a personal access token, and returns an API client authenticated as them.</summary>
+    public async Task<HttpClient> NewUserClientAsync(string? timeZone = "UTC", string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<Accounts>()
+            .CreateAsync(name ?? "user-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", timeZone);
+        var user = ((Outcome<WaneUser>.Ok)outcome).Value;
+        var token = await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(user.Id, "tests", CancellationToken.None);
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ((Outcome<(string Token, AccessToken)>.Ok)token).Value.Token);
+        return client;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+}
