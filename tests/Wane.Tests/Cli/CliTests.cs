@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Shouldly;
+using Wane.Cli;
+
+namespace Wane.Tests.Cli;
+
+/// <summary>The CLI on a temporary data directory, as a person or script runs it.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "wane-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 25, 15, 0));
+
+    private sealed record Run(int Exit, string Out, string Err);
+
+    private async Task<Run> WaneAsync(string args, string stdin = "")
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await WaneCli.RunAsync(
+            Split(args),
+            new CliConsole(new StringReader(stdin), output, error, Interactive: false),
+            new Dictionary<string, string?> { ["DataDir"] = _dataDir },
+            s => s.AddSingleton<IClock>(_clock));
+        return new Run(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Splits like a shell: double quotes group words.</summary>
+    private static string[] Split(string args) =>
+        System.Text.RegularExpressions.Regex.Matches(args, "\"([^\"]*)\"|(\\S+)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
+
+    private async Task SetUpAsync()
+    {
+        (await WaneAsync("user add maya --time-zone America/New_York --password-stdin", "correct horse battery\n")).Exit.ShouldBe(0);
+        (await WaneAsync("products add \"Red Bali\" --kind kratom --form powder --strain red --grams-per-teaspoon 2.5")).Exit.ShouldBe(0);
+    }
+
+    private async Task<JsonElement> DosesJsonAsync(string range = "--from 2026-11-01 --to 2026-11-30")
+    {
+        var run = await WaneAsync($"doses {range} --json");
+        run.Exit.ShouldBe(0, run.Err);
+        return JsonDocument.Parse(run.Out).RootElement.GetProperty("doses");
+    }
+
+    [Fact]
+    public async Task Log_ThenDoses_ShowsTheDoseOnItsLocalDay()
+    {
+        await SetUpAsync();
+
+        var log = await WaneAsync("log 3 g --product \"Red Bali\" --at \"2026-11-25 08:30\" --meal before --reason pain --pain 6 --note \"after waking\"");
+
+        log.Exit.ShouldBe(0, log.Err);
+        log.Out.ShouldContain("3 g of Red Bali on 2026-11-25 at 08:30");
+        log.Out.ShouldContain("kratom 3 g");
+        var doses = await DosesJsonAsync();
+        doses.GetArrayLength().ShouldBe(1);
+        doses[0].GetProperty("takenAt").GetString().ShouldBe("2026-11-25T13:30:00Z");
+        doses[0].GetProperty("reason").GetString().ShouldBe("pain");
+        doses[0].GetProperty("painBefore").GetInt32().ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Log_AmountWithUnitAttachedAndTeaspoons_IsNormalized()
+    {
+        await SetUpAsync();
+
+        (await WaneAsync("log 2.5g --product \"red bali\"")).Exit.ShouldBe(0);
+        var tsp = await WaneAsync("log 2 tsp --product \"Red Bali\"");
+
+        tsp.Exit.ShouldBe(0, tsp.Err);
+        tsp.Out.ShouldContain("(= 5 g)");
+        tsp.Out.ShouldContain("kratom 7.5 g");
+    }
+
+    [Theory]
+    [InlineData("log 0,5 g --product \"Red Bali\"", "amount")]
+    [InlineData("log 0 g --product \"Red Bali\"", "amount")]
+    [InlineData("log --product \"Red Bali\" -- -2 g", "amount")]
+    [InlineData("log 101 g --product \"Red Bali\"", "amount")]
+    [InlineData("log abc g --product \"Red Bali\"", "amount")]
+    [InlineData("log 2 tablet --product \"Red Bali\"", "unit")]
+    [InlineData("log 2 oz --product \"Red Bali\"", "unit")]
+    [InlineData("log 2 g --product \"Red Bali\" --at \"2026-11-25 10:11\"", "takenAt")]
+    [InlineData("log 2 g --product \"Red Bali\" --at soon", "takenAt")]
+    [InlineData("log 2 g --product \"Red Bali\" --pain 11", "painBefore")]
+    [InlineData("log 2 g --product \"Red Bali\" --meal brunch", "meal")]
+    [InlineData("log 2 g --product \"Green Borneo\"", "product")]
+    [InlineData("doses --from 2026-13-01", "from")]
+    public async Task BadInput_ExitsOneNamingTheFieldAndStoresNothing(string args, string field)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync(args);
+
+        run.Exit.ShouldBe(1, run.Out);
+        run.Err.ShouldContain(field + ":");
+        (await DosesJsonAsync()).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Log_NoteOverTheLimit_IsRejected()
+    {
+        await SetUpAsync();
+        var run = await WaneAsync($"log 2 g --product 1 --note {new string('x', 2_001)}");
+        run.Exit.ShouldBe(1);
+        run.Err.ShouldContain("note:");
+    }
+
+    [Fact]
+    public async Task Log_SameClientIdTwice_StoresOneDose()
+    {
+        await SetUpAsync();
+        var id = Guid.NewGuid();
+
+        (await WaneAsync($"log 2 g --product 1 --client-id {id}")).Exit.ShouldBe(0);
+        var again = await WaneAsync($"log 2 g --product 1 --client-id {id}");
+
+        again.Out.ShouldContain("Already logged");
+        (await DosesJsonAsync()).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UserAdd_BadTimeZoneOrShortPassword_ExitsOne()
+    {
+        var zone = await WaneAsync("user add sam --time-zone Mars/Base --password-stdin", "long enough password\n");
+        zone.Exit.ShouldBe(1);
+        zone.Err.ShouldContain("timeZone:");
+        var password = await WaneAsync("user add sam --password-stdin", "short\n");
+        password.Exit.ShouldBe(1);
+        password.Err.ShouldContain("password:");
+        (await WaneAsync("user add sam")).Err.ShouldContain("--password-stdin");
+    }
+
+    [Fact]
+    public async Task MoreThanOneUser_NeedsUser()
+    {
+        await SetUpAsync();
+        (await WaneAsync("user add sam --time-zone UTC --password-stdin", "another long password\n")).Exit.ShouldBe(0);
+
+        var ambiguous = await WaneAsync("doses");
+        ambiguous.Exit.ShouldBe(1);
+        ambiguous.Err.ShouldContain("--user");
+        (await WaneAsync("doses --user sam")).Exit.ShouldBe(0);
+        (await WaneAsync("doses --user nobody")).Exit.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TokenCreate_PrintsOnlyTheToken()
+    {
+        await SetUpAsync();
+        var run = await WaneAsync("token create --user maya --name laptop");
+        run.Exit.ShouldBe(0, run.Err);
+        run.Out.Trim().ShouldStartWith("wane_");
+        run.Out.Trim().ShouldNotContain(" ");
+    }
+
+    [Fact]
+    public async Task ProductsList_Json_DescribesProducts()
+    {
+        await SetUpAsync();
+        (await WaneAsync("products add Oxy --kind opioid --form tablet --opioid oxycodone --mg-per-tablet 5")).Exit.ShouldBe(0);
+        var bad = await WaneAsync("products add Bad --kind opioid --form tablet --mg-per-tablet 0,5");
+        bad.Exit.ShouldBe(1);
+        bad.Err.ShouldContain("mgPerTablet:");
+
+        var list = JsonDocument.Parse((await WaneAsync("products list --json")).Out).RootElement;
+        list.GetArrayLength().ShouldBe(2);
+        list.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["Oxy", "Red Bali"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_IsAUsageError() => (await WaneAsync("fly")).Exit.ShouldBe(1);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
