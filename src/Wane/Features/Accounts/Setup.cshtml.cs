@@ -37,7 +37,7 @@ internal sealed class SetupModel(Accounts accounts, SignInManager<WaneUser> sign
         {
             case Outcome<WaneUser>.Ok ok:
                 await signIn.SignInAsync(ok.Value, isPersistent: true);
-                return Redirect("/products?welcome=1");
+                return Redirect("/products?welcome=true");
             case Outcome<WaneUser>.Invalid bad:
                 AddErrors(bad.Errors);
                 return Page();

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+
+namespace Wane.Bench.Load;
+
+/// <summary>Command-line options of the load driver. Every loop is bounded by time and by count.</summary>
+internal sealed record Options
+{
+    public required Uri Url { get; init; }
+    public required string Token { get; init; }
+    public required long ProductId { get; init; }
+    public required string RawDb { get; init; }
+    public string? AppDb { get; init; }
+    public int Seconds { get; init; } = 20;
+    public int WarmupSeconds { get; init; } = 3;
+    public int Concurrency { get; init; } = 8;
+    public long MaxRequests { get; init; } = 5_000_000;
+    public long MaxInserts { get; init; } = 5_000_000;
+    public int RequestTimeoutSeconds { get; init; } = 30;
+
+    public const string Usage = """
+        wane-bench-load: HTTP dose-logging rate vs. a raw SQLite insert loop with the same durability settings.
+
+        Required:
+          --url URL               base URL of a running `wane serve` on loopback, e.g. http://127.0.0.1:5199
+          --token TOKEN           personal access token (or set WANE_BENCH_TOKEN)
+          --product ID            id of a product owned by the token's user
+          --raw-db PATH           SQLite file for the raw loop; must not exist yet (put it on the same
+                                  file system as the app's data dir so both pay the same fsync)
+        Optional:
+          --seconds N             measured duration of each phase (default 20, 1..3600)
+          --warmup-seconds N      unmeasured warm-up before each phase (default 3, 0..600)
+          --concurrency N         concurrent HTTP workers (default 8, 1..256)
+          --max-requests N        hard cap on measured HTTP requests (default 5000000)
+          --max-inserts N         hard cap on measured raw inserts (default 5000000)
+          --request-timeout N     per-request timeout in seconds (default 30)
+          --app-db PATH           the app's wane.db; if given, the driver counts doses rows before and
+                                  after the HTTP phase to check every 201 was stored
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Unexpected argument \"{name}\" (options take the form --name value).");
+            }
+            values[name[2..]] = args[++i];
+        }
+
+        string? Take(string key)
+        {
+            if (values.Remove(key, out var v))
+            {
+                return v;
+            }
+            return null;
+        }
+
+        string Required(string key) => Take(key) ?? throw new ArgumentException($"--{key} is required.");
+
+        int Int(string key, int fallback, int min, int max)
+        {
+            var text = Take(key);
+            if (text is null)
+            {
+                return fallback;
+            }
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            {
+                throw new ArgumentException($"--{key} must be a whole number from {min} to {max}.");
+            }
+            return n;
+        }
+
+        long Long(string key, long fallback, long min, long max)
+        {
+            var text = Take(key);
+            if (text is null)
+            {
+                return fallback;
+            }
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            {
+                throw new ArgumentException($"--{key} must be a whole number from {min} to {max}.");
+            }
+            return n;
+        }
+
+        var url = new Uri(Required("url"), UriKind.Absolute);
+        if (url.Scheme != Uri.UriSchemeHttp || !IPAddress.TryParse(url.Host, out var ip) || !ip.Equals(IPAddress.Loopback))
+        {
+            throw new ArgumentException("--url must be http://127.0.0.1:PORT: the driver only talks to the local loopback address.");
+        }
+        var token = Take("token") ?? Environment.GetEnvironmentVariable("WANE_BENCH_TOKEN");
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new ArgumentException("--token (or WANE_BENCH_TOKEN) is required.");
+        }
+
+        var options = new Options
+        {
+            Url = url,
+            Token = token.Trim(),
+            ProductId = Long("product", 0, 1, long.MaxValue),
+            RawDb = Path.GetFullPath(Required("raw-db")),
+            AppDb = Take("app-db") is { } app ? Path.GetFullPath(app) : null,
+            Seconds = Int("seconds", 20, 1, 3600),
+            WarmupSeconds = Int("warmup-seconds", 3, 0, 600),
+            Concurrency = Int("concurrency", 8, 1, 256),
+            MaxRequests = Long("max-requests", 5_000_000, 1, 100_000_000),
+            MaxInserts = Long("max-inserts", 5_000_000, 1, 100_000_000),
+            RequestTimeoutSeconds = Int("request-timeout", 30, 1, 600),
+        };
+        if (options.ProductId == 0)
+        {
+            throw new ArgumentException("--product is required.");
+        }
+        if (values.Count > 0)
+        {
+            throw new ArgumentException("Unknown option(s): " + string.Join(", ", values.Keys.Select(k => "--" + k)) + ".");
+        }
+        return options;
+    }
+}

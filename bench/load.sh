@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Load benchmark: the rate of logging doses through POST /api/v1/doses of a real `wane serve` on loopback,
+# against a raw SQLite insert loop with the same durability pragmas, in one run. See bench/README.md.
+#
+#   bash bench/load.sh                                  # 20 s per phase, 8 concurrent HTTP workers
+#   BENCH_SECONDS=30 BENCH_CONCURRENCY="1 8 16" bash bench/load.sh
+#   bash bench/load.sh --max-requests 5000              # extra arguments go to the driver (last one wins)
+#
+# Settings (environment):
+#   BENCH_SECONDS      measured seconds per phase (default 20)
+#   BENCH_WARMUP       warm-up seconds before each phase (default 3)
+#   BENCH_CONCURRENCY  concurrent HTTP workers; a space-separated list runs the driver once per value (default 8)
+#   BENCH_PORT         first loopback port to try for the server (default 5199; the next free one is used)
+#   BENCH_DIR          parent folder of the temporary work dir (default $TMPDIR or /tmp); the app's database and
+#                      the raw loop's file both live there, so put it on the disk you care about
+#   BENCH_KEEP=1       keep the work dir (server log, databases, build output) instead of deleting it
+#   BENCH_OUT          also append the driver's reports to this file
+#
+# Nothing is written inside the repository: the sources are copied to the work dir and built there in Release,
+# so the benchmark never touches (or races with) the bin/ and obj/ folders of a developer's Debug build.
+set -euo pipefail
+
+SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
+WARMUP="${BENCH_WARMUP:-3}"
+CONCURRENCY_LIST="${BENCH_CONCURRENCY:-8}"
+FIRST_PORT="${BENCH_PORT:-5199}"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+for tool in dotnet curl tar; do
+    command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is required" >&2; exit 1; }
+done
+for n in "$SECONDS_PER_PHASE" "$WARMUP" $CONCURRENCY_LIST "$FIRST_PORT"; do
+    [[ "$n" =~ ^[0-9]+$ ]] || { echo "load.sh: '$n' is not a whole number (check BENCH_* settings)" >&2; exit 1; }
+done
+
+WORK="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/wane-bench.XXXXXX")"
+SERVER_PID=""
+
+cleanup() {
+    local rc=$?
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ $rc -ne 0 && -f "$WORK/server.log" ]]; then
+        echo "--- last lines of the server log ---" >&2
+        tail -n 30 "$WORK/server.log" >&2 || true
+    fi
+    if [[ "${BENCH_KEEP:-0}" == "1" ]]; then
+        echo "Work dir kept: $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step() { printf '==> %s\n' "$*" >&2; }
+
+step "Copying sources to $WORK"
+mkdir -p "$WORK/src"
+(cd "$ROOT" && tar --exclude='bin' --exclude='obj' -cf - \
+    src bench/Wane.Bench.Load Directory.Build.props Directory.Packages.props global.json .editorconfig) \
+    | tar -xf - -C "$WORK/src"
+
+# --disable-build-servers: leave no MSBuild or compiler server running next to the benchmark.
+step "Building wane (Release)"
+dotnet build "$WORK/src/src/Wane/Wane.csproj" -c Release -o "$WORK/wane" --disable-build-servers -nologo -v quiet >"$WORK/build-wane.log" 2>&1 \
+    || { cat "$WORK/build-wane.log" >&2; exit 1; }
+step "Building the load driver (Release)"
+dotnet build "$WORK/src/bench/Wane.Bench.Load/Wane.Bench.Load.csproj" -c Release -o "$WORK/driver" --disable-build-servers -nologo -v quiet >"$WORK/build-driver.log" 2>&1 \
+    || { cat "$WORK/build-driver.log" >&2; exit 1; }
+
+export WANE_DATA_DIR="$WORK/data"
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p "$WANE_DATA_DIR"
+WANE=(dotnet "$WORK/wane/wane.dll")
+
+step "Creating a user, a token and a product in $WANE_DATA_DIR"
+echo 'benchpassword' | "${WANE[@]}" user add bench --password-stdin --time-zone UTC >/dev/null
+TOKEN="$("${WANE[@]}" token create --user bench | tr -d '\r\n')"
+[[ "$TOKEN" =~ ^wane_[A-Za-z0-9_-]+$ ]] || { echo "load.sh: unexpected output from 'token create'" >&2; exit 1; }
+PRODUCT_LINE="$("${WANE[@]}" products add "Red Bali" --kind kratom --form powder --strain red)"
+PRODUCT_ID="$(sed -n 's/^Added product \([0-9][0-9]*\):.*/\1/p' <<<"$PRODUCT_LINE")"
+[[ -n "$PRODUCT_ID" ]] || { echo "load.sh: could not read the product id from: $PRODUCT_LINE" >&2; exit 1; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="$FIRST_PORT"
+for _ in $(seq 1 50); do
+    port_in_use "$PORT" || break
+    PORT=$((PORT + 1))
+done
+port_in_use "$PORT" && { echo "load.sh: no free port from $FIRST_PORT to $PORT" >&2; exit 1; }
+URL="http://127.0.0.1:$PORT"
+
+step "Starting wane serve on $URL"
+"${WANE[@]}" serve --urls "$URL" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for i in $(seq 1 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "load.sh: the server exited during start-up" >&2; exit 1; }
+    curl -fsS --max-time 2 "$URL/healthz" >/dev/null 2>&1 && break
+    [[ $i -eq 300 ]] && { echo "load.sh: /healthz did not answer within 60 s" >&2; exit 1; }
+    sleep 0.2
+done
+
+FAILED=0
+RESULTS=()
+for c in $CONCURRENCY_LIST; do
+    step "Running the driver: concurrency $c, ${SECONDS_PER_PHASE} s per phase (+${WARMUP} s warm-up)"
+    set +e
+    WANE_BENCH_TOKEN="$TOKEN" dotnet "$WORK/driver/wane-bench-load.dll" \
+        --url "$URL" --product "$PRODUCT_ID" \
+        --raw-db "$WORK/raw-c$c.db" --app-db "$WANE_DATA_DIR/wane.db" \
+        --seconds "$SECONDS_PER_PHASE" --warmup-seconds "$WARMUP" --concurrency "$c" \
+        "$@" | tee "$WORK/report-c$c.txt"
+    rc=${PIPESTATUS[0]}
+    set -e
+    [[ -n "${BENCH_OUT:-}" ]] && cat "$WORK/report-c$c.txt" >>"$BENCH_OUT"
+    [[ $rc -eq 0 ]] || { echo "load.sh: the driver exited with $rc" >&2; FAILED=1; }
+    RESULTS+=("$(grep '^RESULT ' "$WORK/report-c$c.txt" || echo "RESULT concurrency=$c failed (exit $rc)")")
+    echo
+done
+
+if [[ ${#RESULTS[@]} -gt 1 ]]; then
+    echo "== Summary =="
+    printf '%s\n' "${RESULTS[@]}"
+fi
+exit $FAILED
