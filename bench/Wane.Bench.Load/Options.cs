@@ -6,10 +6,10 @@ namespace Wane.Bench.Load;
 /// <summary>Command-line options of the load driver. Every loop is bounded by time and by count.</summary>
 internal sealed record Options
 {
-    public required Uri Url { get; init; }
-    public required string Token { get; init; }
-    public required long ProductId { get; init; }
-    public required string RawDb { get; init; }
+    public Uri Url { get; init; } = new("http://127.0.0.1/");
+    public string Token { get; init; } = "";
+    public long ProductId { get; init; }
+    public string RawDb { get; init; } = "";
     public string? AppDb { get; init; }
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 3;
@@ -17,11 +17,13 @@ internal sealed record Options
     public long MaxRequests { get; init; } = 5_000_000;
     public long MaxInserts { get; init; } = 5_000_000;
     public int RequestTimeoutSeconds { get; init; } = 30;
+    public bool RunHttp { get; init; } = true;
+    public bool RunRaw { get; init; } = true;
 
     public const string Usage = """
         wane-bench-load: HTTP dose-logging rate vs. a raw SQLite insert loop with the same durability settings.
 
-        Required:
+        Required (the first three for the HTTP phase, the last for the raw phase):
           --url URL               base URL of a running `wane serve` on loopback, e.g. http://127.0.0.1:5199
           --token TOKEN           personal access token (or set WANE_BENCH_TOKEN)
           --product ID            id of a product owned by the token's user
@@ -34,6 +36,8 @@ internal sealed record Options
           --max-requests N        hard cap on measured HTTP requests (default 5000000)
           --max-inserts N         hard cap on measured raw inserts (default 5000000)
           --request-timeout N     per-request timeout in seconds (default 30)
+          --phases LIST           http,raw (default), or just http or raw, e.g. to profile one side;
+                                  the ratio is printed only when both run
           --app-db PATH           the app's wane.db; if given, the driver counts doses rows before and
                                   after the HTTP phase to check every 201 was stored
         """;
@@ -91,34 +95,52 @@ internal sealed record Options
             return n;
         }
 
-        var url = new Uri(Required("url"), UriKind.Absolute);
-        if (url.Scheme != Uri.UriSchemeHttp || !IPAddress.TryParse(url.Host, out var ip) || !ip.Equals(IPAddress.Loopback))
+        var phases = (Take("phases") ?? "http,raw").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (phases.Length == 0 || phases.Any(p => p is not ("http" or "raw")))
         {
-            throw new ArgumentException("--url must be http://127.0.0.1:PORT: the driver only talks to the local loopback address.");
+            throw new ArgumentException("--phases takes http, raw or http,raw.");
         }
-        var token = Take("token") ?? Environment.GetEnvironmentVariable("WANE_BENCH_TOKEN");
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            throw new ArgumentException("--token (or WANE_BENCH_TOKEN) is required.");
-        }
+        var runHttp = phases.Contains("http");
+        var runRaw = phases.Contains("raw");
 
         var options = new Options
         {
-            Url = url,
-            Token = token.Trim(),
-            ProductId = Long("product", 0, 1, long.MaxValue),
-            RawDb = Path.GetFullPath(Required("raw-db")),
-            AppDb = Take("app-db") is { } app ? Path.GetFullPath(app) : null,
             Seconds = Int("seconds", 20, 1, 3600),
             WarmupSeconds = Int("warmup-seconds", 3, 0, 600),
             Concurrency = Int("concurrency", 8, 1, 256),
             MaxRequests = Long("max-requests", 5_000_000, 1, 100_000_000),
             MaxInserts = Long("max-inserts", 5_000_000, 1, 100_000_000),
             RequestTimeoutSeconds = Int("request-timeout", 30, 1, 600),
+            AppDb = Take("app-db") is { } app ? Path.GetFullPath(app) : null,
+            RunHttp = runHttp,
+            RunRaw = runRaw,
         };
-        if (options.ProductId == 0)
+        if (runHttp)
         {
-            throw new ArgumentException("--product is required.");
+            var url = new Uri(Required("url"), UriKind.Absolute);
+            if (url.Scheme != Uri.UriSchemeHttp || !IPAddress.TryParse(url.Host, out var ip) || !ip.Equals(IPAddress.Loopback))
+            {
+                throw new ArgumentException("--url must be http://127.0.0.1:PORT: the driver only talks to the local loopback address.");
+            }
+            var token = Take("token") ?? Environment.GetEnvironmentVariable("WANE_BENCH_TOKEN");
+            if (string.IsNullOrWhiteSpace(token))
+            {
+                throw new ArgumentException("--token (or WANE_BENCH_TOKEN) is required.");
+            }
+            options = options with
+            {
+                Url = url,
+                Token = token.Trim(),
+                ProductId = Long("product", 0, 1, long.MaxValue),
+            };
+            if (options.ProductId == 0)
+            {
+                throw new ArgumentException("--product is required.");
+            }
+        }
+        if (runRaw)
+        {
+            options = options with { RawDb = Path.GetFullPath(Required("raw-db")) };
         }
         if (values.Count > 0)
         {
