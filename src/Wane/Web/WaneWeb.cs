@@ -90,7 +90,7 @@ internal static class WaneWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Wane API";
-            doc.Info.Description = "The dose journal of a self-hosted Wane instance. Authenticate with Authorization: Bearer <personal access token>. Errors are RFC 9457 problem details.";
+            doc.Info.Description = "The dose journal of a self-hosted Wane instance. Authenticate with the header `Authorization: Bearer` followed by a personal access token (create one on the Access tokens page or with `wane token create`). Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
         services.AddSingleton<ResourceDirectory>();
@@ -131,6 +131,8 @@ internal static class WaneWeb
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
+            .HideClientButton()
             .AddPreferredSecuritySchemes(BearerTokenHandler.SchemeName))
             .AllowAnonymous();
 
