@@ -1,0 +1,90 @@
+using System.Net;
+using Shouldly;
+using Wane.Tests.Support;
+
+namespace Wane.Tests.Web;
+
+public class AccountPageTests(WaneApp app) : IClassFixture<WaneApp>
+{
+    private static Dictionary<string, string> SignIn(string name, string password) => new() { ["Name"] = name, ["Password"] = password };
+
+    [Fact]
+    public async Task SignIn_FiveFailures_LockTheAccountEvenForTheRightPassword()
+    {
+        using var api = await app.NewUserClientAsync("UTC", "locked");
+        using var browser = new Browserless(app.BaseAddress);
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await browser.SubmitAsync("/signin", SignIn("locked", "wrong password"))).Html.ShouldContain("do not match");
+        }
+        (await browser.SubmitAsync("/signin", SignIn("locked", "wrong password"))).Html.ShouldContain("locked for 15 minutes");
+        var (_, html) = await browser.SubmitAsync("/signin", SignIn("locked", "correct horse battery"));
+
+        html.ShouldContain("locked for 15 minutes");
+        (await browser.GetAsync("/")).Response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/signin");
+    }
+
+    [Fact]
+    public async Task Setup_AfterTheFirstAccount_SignUpIsOffByDefault()
+    {
+        using var api = await app.NewUserClientAsync("UTC", "first");
+        using var browser = new Browserless(app.BaseAddress);
+
+        var (response, _) = await browser.GetAsync("/setup");
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/signin");
+        var (posted, _) = await browser.SubmitAsync("/signin", new Dictionary<string, string>
+        {
+            ["Name"] = "intruder", ["Password"] = "long enough password", ["Confirm"] = "long enough password", ["TimeZone"] = "UTC",
+        }, action: "/setup");
+        posted.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/signin");
+        (await browser.SubmitAsync("/signin", SignIn("intruder", "long enough password"))).Html.ShouldContain("do not match");
+    }
+
+    [Fact]
+    public async Task Forms_WithoutAntiforgeryToken_AreRefused()
+    {
+        using var api = await app.NewUserClientAsync("UTC", "csrf");
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var response = await http.PostAsync("/signin", new FormUrlEncodedContent(SignIn("csrf", "correct horse battery")));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TodayForm_BadAmountAndForeignProduct_ShowErrorsAtTheFieldAndStoreNothing()
+    {
+        using var other = await app.NewUserClientAsync();
+        var foreign = await other.CreateProductAsync(Intents.RedBali);
+        using var api = await app.NewUserClientAsync("UTC", "former");
+        var mine = await api.CreateProductAsync(Intents.RedBali);
+        using var browser = new Browserless(app.BaseAddress);
+        await browser.SubmitAsync("/signin", SignIn("former", "correct horse battery"));
+
+        var (_, comma) = await browser.SubmitAsync("/", new Dictionary<string, string> { ["Input.ProductId"] = $"{mine}", ["Input.Amount"] = "0,5", ["Input.Unit"] = "g" });
+        var (_, theirs) = await browser.SubmitAsync("/", new Dictionary<string, string> { ["Input.ProductId"] = $"{foreign}", ["Input.Amount"] = "2", ["Input.Unit"] = "g" });
+        var (_, future) = await browser.SubmitAsync("/", new Dictionary<string, string> { ["Input.ProductId"] = $"{mine}", ["Input.Amount"] = "2", ["Input.Unit"] = "g", ["Input.TakenAt"] = "2026-11-26T08:00" });
+
+        comma.ShouldContain("id=\"amount-error\"");
+        theirs.ShouldContain("id=\"productId-error\"");
+        future.ShouldContain("id=\"takenAt-error\"");
+        (await api.DoseCountAsync()).ShouldBe(0);
+        (await other.DoseCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task HistoryPage_ShowsDosesByLocalDay()
+    {
+        using var api = await app.NewUserClientAsync("America/New_York", "historian");
+        var product = await api.CreateProductAsync(Intents.RedBali);
+        await api.LogDoseOkAsync(new { productId = product, amount = 1.5, unit = "g", takenAt = "2026-11-22T21:00:00-05:00" });
+        using var browser = new Browserless(app.BaseAddress);
+        await browser.SubmitAsync("/signin", SignIn("historian", "correct horse battery"));
+
+        var (_, html) = await browser.GetAsync("/history");
+
+        html.ShouldContain("2026-11-19 – 2026-11-25");
+        html.ShouldContain("<h2>2026-11-22</h2>");
+        html.ShouldContain("21:00");
+        html.ShouldContain("1.5 g");
+    }
+}
