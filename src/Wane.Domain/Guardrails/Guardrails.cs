@@ -1,0 +1,78 @@
+using NodaTime;
+using Wane.Domain.Guardrails.Rules;
+
+namespace Wane.Domain.Guardrails;
+
+/// <summary>
+/// The guardrail engine: <c>(history window, settings, candidate dose, now) → advisories</c>.
+/// Pure and deterministic. Each rule declares its look-back; the engine hands each rule only the
+/// doses inside it, so the cost does not grow with years of history.
+/// </summary>
+public static class Guardrails
+{
+    /// <summary>Every rule, in the order advisories are listed (the method's five, then safety).</summary>
+    public static IReadOnlyList<IGuardrailRule> Rules { get; } =
+    [
+        new R1WearOff(), new R2RotateStrains(), new R3TakeBreaks(), new R4StartLow(), new R5BeforeMeals(),
+        new S1DangerousCombinations(), new S2RisingTolerance(), new S3LostTolerance(), new S4HighRiskProducts(),
+    ];
+
+    /// <summary>Finds a rule by id (case-insensitive).</summary>
+    public static IGuardrailRule? Find(string id) =>
+        Rules.FirstOrDefault(r => string.Equals(r.Definition.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>How far before a candidate the host must read: the largest look-back among enabled rules.</summary>
+    public static Duration Window(GuardrailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Rules.Where(r => settings[r.Definition.Id].Enabled)
+            .Select(r => r.LookBack(settings[r.Definition.Id]))
+            .DefaultIfEmpty(Duration.Zero)
+            .Max();
+    }
+
+    /// <summary>The advisories for a candidate dose, most serious first; every one names its rule and source.</summary>
+    public static IReadOnlyList<Advisory> Evaluate(GuardrailContext context, GuardrailSettings settings, DoseFact candidate, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var advisories = new List<Advisory>();
+        var end = UpperBound(context.History, candidate.TakenAt);
+        foreach (var rule in Rules)
+        {
+            var setting = settings[rule.Definition.Id];
+            if (!setting.Enabled)
+            {
+                continue;
+            }
+            var start = LowerBound(context.History, candidate.TakenAt - rule.LookBack(setting), end);
+            var window = new HistorySlice(context.History, start, end);
+            advisories.AddRange(rule.Evaluate(context, window, setting, candidate, now));
+        }
+        return advisories.OrderByDescending(a => a.Level).ToList();
+    }
+
+    /// <summary>First index with TakenAt ≥ <paramref name="from"/> (history is sorted ascending).</summary>
+    private static int LowerBound(IReadOnlyList<DoseFact> history, Instant from, int end)
+    {
+        int lo = 0, hi = end;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (history[mid].TakenAt < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>First index with TakenAt ≥ the candidate's time: later doses did not exist yet when it was taken.</summary>
+    private static int UpperBound(IReadOnlyList<DoseFact> history, Instant candidate) =>
+        LowerBound(history, candidate, history.Count);
+}
