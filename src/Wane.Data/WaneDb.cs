@@ -20,11 +20,14 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<DoseAudit> DoseAudits => Set<DoseAudit>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<GuardrailSettingsRow> GuardrailSettings => Set<GuardrailSettingsRow>();
+    public DbSet<Break> Breaks => Set<Break>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
         // Enums are stored by name: readable in the database and stable if members are reordered.
         configurationBuilder.Properties<ProductKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProductForm>().HaveConversion<string>().HaveMaxLength(16);
@@ -79,6 +82,23 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             a.Property(x => x.Action).HasMaxLength(16);
             a.HasIndex(x => new { x.UserId, x.DoseId });
             a.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GuardrailSettingsRow>(g =>
+        {
+            g.ToTable("guardrail_settings");
+            g.HasKey(x => x.UserId);
+            g.Property(x => x.UserId).HasMaxLength(64);
+            g.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Break>(b =>
+        {
+            b.ToTable("breaks");
+            b.Property(x => x.UserId).HasMaxLength(64);
+            b.Property(x => x.Note).HasMaxLength(200);
+            b.HasIndex(x => new { x.UserId, x.From });
+            b.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AccessToken>(t =>

@@ -27,7 +27,9 @@ internal static partial class JournalCommands
         var pain = new Option<int?>("--pain") { Description = "Pain before the dose, 0–10" };
         var note = new Option<string?>("--note") { Description = "A note (up to 2,000 characters)" };
         var clientId = new Option<Guid?>("--client-id") { Description = "A UUID that makes a retried log idempotent" };
-        root.Add(runtime.Command("log", "Log a dose taken", [amount, unit, product, at, meal, reason, pain, note, clientId], async (host, parse, ct) =>
+        var yes = new Option<bool>("--yes", "-y") { Description = "Log without asking, even when a guardrail raises a caution or danger" };
+        var check = new Option<bool>("--check") { Description = "Only check the dose against the guardrails; store nothing" };
+        root.Add(runtime.Command("log", "Log a dose taken (checked against the guardrails)", [amount, unit, product, at, meal, reason, pain, note, clientId, yes, check], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
             var days = Features.Accounts.Profile.Days(user);
@@ -53,7 +55,39 @@ internal static partial class JournalCommands
                 ?? throw new CliException($"product: you have no product \"{parse.GetValue(product)}\". See: wane products list");
             var draft = new DoseDraft(value, unitText ?? user.PreferredUnit, takenAt, parse.GetValue(meal), parse.GetValue(reason),
                 parse.GetValue(pain), parse.GetValue(note));
-            var outcome = await host.Get<LogDose>().HandleAsync(user.Id, new LogDoseCommand(chosen.Id, draft, parse.GetValue(clientId), errors), ct).ConfigureAwait(false);
+            var command = new LogDoseCommand(chosen.Id, draft, parse.GetValue(clientId), errors);
+            var handler = host.Get<LogDose>();
+            var asked = false;
+            if (parse.GetValue(check) || (host.Console.Interactive && !parse.GetValue(yes)))
+            {
+                switch (await handler.CheckAsync(user.Id, command, ct).ConfigureAwait(false))
+                {
+                    case Outcome<CheckedDose>.Invalid bad:
+                        throw new CliException(bad.Errors);
+                    case Outcome<CheckedDose>.Ok { Value: var c }:
+                        var advice = Features.Guardrails.Advice.Views(c.Advisories);
+                        if (parse.GetValue(check))
+                        {
+                            var n = c.Dose.Normalized is { } nv ? $" (= {Fmt.Num(nv.Amount)} {nv.Unit.Name()})" : "";
+                            await host.Console.Out.WriteLineAsync($"Check only, nothing stored: {Fmt.Num(c.Dose.Amount.Value)} {c.Dose.Amount.Unit.Name()} of {chosen.Name}{n}. " +
+                                (advice.Count == 0 ? "No advisories." : $"{advice.Count} advisor{(advice.Count == 1 ? "y" : "ies")}:")).ConfigureAwait(false);
+                            AdvicePrinter.Print(host.Console, advice);
+                            return;
+                        }
+                        if (Features.Guardrails.Advice.NeedsConfirmation(advice))
+                        {
+                            AdvicePrinter.Print(host.Console, advice);
+                            asked = true;
+                            if (!host.Console.Ansi().Confirm("Log this dose anyway?", defaultValue: false))
+                            {
+                                await host.Console.Out.WriteLineAsync("Not logged.").ConfigureAwait(false);
+                                return;
+                            }
+                        }
+                        break;
+                }
+            }
+            var outcome = await handler.HandleAsync(user.Id, command, ct).ConfigureAwait(false);
             switch (outcome)
             {
                 case Outcome<LoggedDose>.Ok { Value: var logged }:
@@ -65,6 +99,10 @@ internal static partial class JournalCommands
                         : $"Logged dose {dose.Id}: {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}{normalized}.{flags}");
                     var day = await host.Get<DoseQueries>().DayAsync(user.Id, days.DayOf(logged.Dose.TakenAt), ct).ConfigureAwait(false);
                     host.Console.Out.WriteLine($"{day.Date} totals: " + string.Join("; ", day.Totals.Select(t => $"{t.Kind} {Fmt.Num(t.Amount)} {t.Unit}")));
+                    if (!asked)
+                    {
+                        AdvicePrinter.Print(host.Console, Features.Guardrails.Advice.Views(logged.Advisories));
+                    }
                     break;
                 case Outcome<LoggedDose>.Invalid bad:
                     throw new CliException(bad.Errors);

@@ -45,6 +45,7 @@ internal static class WaneCli
         AccountCommands.Add(root, runtime);
         ProductCommands.Add(root, runtime);
         JournalCommands.Add(root, runtime);
+        GuardrailCommands.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);

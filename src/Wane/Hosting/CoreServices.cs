@@ -3,6 +3,7 @@ using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Features.Accounts;
+using Wane.Features.Guardrails;
 using Wane.Features.Journal;
 using Wane.Features.Products;
 
@@ -44,6 +45,9 @@ internal static class CoreServices
         services.AddScoped<LogDose>();
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
+        services.AddScoped<DoseAdvisor>();
+        services.AddScoped<GuardrailStore>();
+        services.AddScoped<BreakStore>();
         return services;
     }
 

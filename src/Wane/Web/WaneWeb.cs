@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Features.Accounts;
+using Wane.Features.Guardrails;
 using Wane.Features.Help;
 using Wane.Features.Journal;
 using Wane.Features.Products;
@@ -142,6 +143,8 @@ internal static class WaneWeb
         api.MapLogDoseEndpoint();
         api.MapDoseQueryEndpoints();
         api.MapEditDoseEndpoints();
+        api.MapGuardrailEndpoints();
+        api.MapBreakEndpoints();
 
         app.MapRazorPages();
         return app;

@@ -17,6 +17,8 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "GET /api/v1/products/", "POST /api/v1/products/", "GET /api/v1/products/{id:long}", "PUT /api/v1/products/{id:long}",
         "POST /api/v1/doses", "GET /api/v1/doses", "GET /api/v1/doses/{id:long}", "PUT /api/v1/doses/{id:long}",
         "DELETE /api/v1/doses/{id:long}", "GET /api/v1/doses/{id:long}/history", "GET /api/v1/days/{date}",
+        "POST /api/v1/doses/preview", "GET /api/v1/guardrails", "PUT /api/v1/guardrails",
+        "GET /api/v1/breaks/", "POST /api/v1/breaks/", "DELETE /api/v1/breaks/{id:long}",
     ];
 
     [Fact]
@@ -36,6 +38,8 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var product = await alice.CreateProductAsync(Intents.RedBali);
         var dose = (await alice.LogDoseOkAsync(new { productId = product, amount = 2.5, unit = "g", note = "private" })).GetProperty("id").GetInt64();
         await alice.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 3, unit = "g", note = "private" });
+        (await alice.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { values = new { interval = 5 } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var aliceBreak = (await (await alice.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-01", to = "2026-12-03" })).JsonAsync()).GetProperty("id").GetInt64();
         var aliceBefore = await Snapshot(alice, product, dose);
 
         var bob = await app.NewUserClientAsync("UTC", "bob-" + Guid.NewGuid().ToString("N")[..6]);
@@ -51,6 +55,12 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.DeleteAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetAsync($"/api/v1/doses/{dose}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/days/2026-11-25")).GetProperty("doses").GetArrayLength().ShouldBe(0);
+        (await bob.PostAsJsonAsync("/api/v1/doses/preview", new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetJsonAsync("/api/v1/guardrails")).GetProperty("rules")[0].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(6m);
+        (await bob.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bob.GetJsonAsync("/api/v1/breaks/?all=true")).GetArrayLength().ShouldBe(0);
+        (await bob.DeleteAsync($"/api/v1/breaks/{aliceBreak}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-05", to = "2026-12-06" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
         (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { productId = bobsOwn, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
@@ -62,5 +72,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await client.GetJsonAsync($"/api/v1/products/{product}")).GetRawText()
         + (await client.GetJsonAsync($"/api/v1/doses/{dose}")).GetRawText()
         + (await client.GetJsonAsync($"/api/v1/doses/{dose}/history")).GetRawText()
-        + (await client.GetJsonAsync("/api/v1/days/2026-11-25")).GetRawText();
+        + (await client.GetJsonAsync("/api/v1/days/2026-11-25")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText();
 }

@@ -207,6 +207,37 @@ namespace Wane.Data.Migrations.Sqlite
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.Break", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "From");
+
+                    b.ToTable("breaks", (string)null);
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.Dose", b =>
                 {
                     b.Property<long>("Id")
@@ -319,6 +350,24 @@ namespace Wane.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "DoseId");
 
                     b.ToTable("dose_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.GuardrailSettingsRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("guardrail_settings", (string)null);
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.Product", b =>
@@ -538,6 +587,15 @@ namespace Wane.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.Break", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.Dose", b =>
                 {
                     b.HasOne("Wane.Data.Entities.Product", "Product")
@@ -556,6 +614,15 @@ namespace Wane.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.DoseAudit", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.GuardrailSettingsRow", b =>
                 {
                     b.HasOne("Wane.Data.Entities.WaneUser", null)
                         .WithMany()

@@ -48,6 +48,16 @@ public sealed record DoseView(
 /// <summary>An advice about a dose, from the guardrails: rule, level (info, caution, danger), why and source.</summary>
 public sealed record AdvisoryView(string Rule, string Level, string Title, string Message, string Why, string Source, string? Suggestion);
 
+/// <summary>What logging a dose would record and the advice about it; nothing is stored.</summary>
+public sealed record DosePreview(decimal Amount, string Unit, string TakenAt, NormalizedView? Normalized, IReadOnlyList<string> Flags, IReadOnlyList<AdvisoryView> Advisories)
+{
+    internal static DosePreview From(CheckedDose c) => new(
+        c.Dose.Amount.Value, c.Dose.Amount.Unit.Name(), TimeText.Format(c.Dose.TakenAt),
+        c.Dose.Normalized is { } n ? new NormalizedView(n.Amount, n.Unit.Name()) : null,
+        c.Dose.NormalizationNote is { } note ? [WireName.Of(note)] : [],
+        Guardrails.Advice.Views(c.Advisories));
+}
+
 /// <summary>The answer to logging a dose: the dose as stored and the advice about it.</summary>
 public sealed record LogDoseResponse(DoseView Dose, IReadOnlyList<AdvisoryView> Advisories);
 

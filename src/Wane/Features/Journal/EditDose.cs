@@ -17,7 +17,7 @@ namespace Wane.Features.Journal;
 public sealed record DoseChangeView(string At, string Action, JsonElement? Before, JsonElement? After);
 
 /// <summary>Editing and deleting doses, each change kept in the audit trail.</summary>
-internal sealed class EditDose(WaneDb db, IClock clock)
+internal sealed class EditDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
 {
     private sealed record Snapshot(long ProductId, decimal Amount, string Unit, string TakenAt, string? Meal, string? Reason,
         int? PainBefore, string? Note, decimal? NormalizedAmount, string? NormalizedUnit);
@@ -50,12 +50,13 @@ internal sealed class EditDose(WaneDb db, IClock clock)
         {
             return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, .. errors]);
         }
+        var advisories = await advisor.EvaluateAsync(userId, await profile.DaysAsync(userId, ct).ConfigureAwait(false), product, valid, dose.Id, now, ct).ConfigureAwait(false);
         var before = Snap(dose);
         LogDose.Apply(dose, product, valid, now);
         dose.Product = product;
         db.DoseAudits.Add(new DoseAudit { UserId = userId, DoseId = dose.Id, At = now, Action = "edited", Before = before, After = Snap(dose) });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new LoggedDose(dose, product, Replayed: false);
+        return new LoggedDose(dose, product, Replayed: false, advisories);
     }
 
     public async Task<bool> DeleteAsync(string userId, long id, CancellationToken ct)
@@ -109,7 +110,7 @@ internal static class EditDoseEndpoints
         {
             case Outcome<LoggedDose>.Ok { Value: var d }:
                 var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-                return TypedResults.Ok(new LogDoseResponse(DoseView.From(d.Dose, d.Product, days), []));
+                return TypedResults.Ok(new LogDoseResponse(DoseView.From(d.Dose, d.Product, days), Guardrails.Advice.Views(d.Advisories)));
             case Outcome<LoggedDose>.Invalid bad:
                 return ApiResults.Invalid(bad.Errors);
             case Outcome<LoggedDose>.NotFound nf:

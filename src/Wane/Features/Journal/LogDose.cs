@@ -4,10 +4,12 @@ using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain;
+using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Features.Accounts;
 using Wane.Features.Common;
+using Wane.Features.Guardrails;
 
 namespace Wane.Features.Journal;
 
@@ -42,47 +44,75 @@ public sealed record DoseBody(
 /// <summary>What a host (API, page, CLI) hands to <see cref="LogDose"/>: the draft plus any errors met while parsing it.</summary>
 internal sealed record LogDoseCommand(long? ProductId, DoseDraft Draft, Guid? ClientId, IReadOnlyList<FieldError> ParseErrors);
 
-/// <summary>A stored dose; <c>Replayed</c> when a retried request with the same client id returned the first one.</summary>
-internal sealed record LoggedDose(Dose Dose, Product Product, bool Replayed);
+/// <summary>A stored dose and the advice about it; <c>Replayed</c> when a retry with the same client id returned the first one.</summary>
+internal sealed record LoggedDose(Dose Dose, Product Product, bool Replayed, IReadOnlyList<Advisory> Advisories);
 
-/// <summary>Logs a dose: validate, normalize, store once (idempotent on client id).</summary>
-internal sealed class LogDose(WaneDb db, IClock clock)
+/// <summary>A dose that passed validation, with the advice about it, before anything is stored.</summary>
+internal sealed record CheckedDose(ValidDose Dose, Product Product, IReadOnlyList<Advisory> Advisories);
+
+/// <summary>Logs a dose: validate, normalize, advise, store once (idempotent on client id). Advice never blocks.</summary>
+internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
 {
+    /// <summary>Validates and advises without storing anything (the preview, and the first half of logging).</summary>
+    public async Task<Outcome<CheckedDose>> CheckAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
+    {
+        if (cmd.ProductId is not { } productId)
+        {
+            return Outcome<CheckedDose>.Fail([.. cmd.ParseErrors, new FieldError("productId", "Choose the product taken.")]);
+        }
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId && p.UserId == userId, ct).ConfigureAwait(false);
+        if (product is null)
+        {
+            return new Outcome<CheckedDose>.NotFound("Product");
+        }
+        var now = clock.GetCurrentInstant();
+        var (valid, errors) = DoseRules.Validate(cmd.Draft, product.Spec, now);
+        if (cmd.ParseErrors.Count > 0 || valid is null)
+        {
+            return Outcome<CheckedDose>.Fail([.. cmd.ParseErrors, .. errors]);
+        }
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var advisories = await advisor.EvaluateAsync(userId, days, product, valid, excludeDoseId: null, now, ct).ConfigureAwait(false);
+        return new CheckedDose(valid, product, advisories);
+    }
+
     public async Task<Outcome<LoggedDose>> HandleAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
     {
         if (cmd.ClientId is { } clientId && await FindByClientIdAsync(userId, clientId, ct).ConfigureAwait(false) is { } replay)
         {
             return replay;
         }
-        if (cmd.ProductId is not { } productId)
+        switch (await CheckAsync(userId, cmd, ct).ConfigureAwait(false))
         {
-            return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, new FieldError("productId", "Choose the product taken.")]);
+            case Outcome<CheckedDose>.Invalid bad:
+                return Outcome<LoggedDose>.Fail(bad.Errors);
+            case Outcome<CheckedDose>.NotFound nf:
+                return new Outcome<LoggedDose>.NotFound(nf.What);
+            case Outcome<CheckedDose>.Ok { Value: var ok }:
+                return await StoreAsync(userId, cmd.ClientId, ok, ct).ConfigureAwait(false);
+            default:
+                throw new InvalidOperationException();
         }
-        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId && p.UserId == userId, ct).ConfigureAwait(false);
-        if (product is null)
-        {
-            return new Outcome<LoggedDose>.NotFound("Product");
-        }
+    }
+
+    private async Task<Outcome<LoggedDose>> StoreAsync(string userId, Guid? clientId, CheckedDose checkedDose, CancellationToken ct)
+    {
+        var (valid, product, advisories) = checkedDose;
         var now = clock.GetCurrentInstant();
-        var (valid, errors) = DoseRules.Validate(cmd.Draft, product.Spec, now);
-        if (cmd.ParseErrors.Count > 0 || valid is null)
-        {
-            return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, .. errors]);
-        }
-        var dose = new Dose { UserId = userId, ProductId = product.Id, ClientId = cmd.ClientId, CreatedAt = now };
+        var dose = new Dose { UserId = userId, ProductId = product.Id, ClientId = clientId, CreatedAt = now };
         Apply(dose, product, valid, now);
         db.Doses.Add(dose);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
-        catch (DbUpdateException) when (cmd.ClientId is { } id)
+        catch (DbUpdateException) when (clientId is { } id)
         {
             // A concurrent retry with the same client id won the race: answer with its dose.
             db.ChangeTracker.Clear();
             return await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("Dose vanished after a unique-key conflict.");
         }
-        return new LoggedDose(dose, product, Replayed: false);
+        return new LoggedDose(dose, product, Replayed: false, advisories);
     }
 
     internal static void Apply(Dose dose, Product product, ValidDose valid, Instant now)
@@ -106,7 +136,7 @@ internal sealed class LogDose(WaneDb db, IClock clock)
     {
         var existing = await db.Doses.AsNoTracking().Include(d => d.Product)
             .SingleOrDefaultAsync(d => d.UserId == userId && d.ClientId == clientId, ct).ConfigureAwait(false);
-        return existing is null ? null : new LoggedDose(existing, existing.Product!, Replayed: true);
+        return existing is null ? null : new LoggedDose(existing, existing.Product!, Replayed: true, []);
     }
 }
 
@@ -116,7 +146,9 @@ internal static class LogDoseEndpoint
     {
         api.MapPost("/doses", Handle).WithName("LogDose").WithTags("Journal")
             .WithSummary("Log a dose taken")
-            .WithDescription("Records the dose and returns it with the guardrails' advisories. A retry with the same clientId returns the first dose (200) instead of a duplicate.");
+            .WithDescription("Records the dose and returns it with the guardrails' advisories (advice never blocks a dose that was taken). A retry with the same clientId returns the first dose (200) instead of a duplicate.");
+        api.MapPost("/doses/preview", Preview).WithName("PreviewDose").WithTags("Journal")
+            .WithSummary("Check a dose against the guardrails without storing anything");
         return api;
     }
 
@@ -128,7 +160,7 @@ internal static class LogDoseEndpoint
         {
             case Outcome<LoggedDose>.Ok { Value: var logged }:
                 var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-                var response = new LogDoseResponse(DoseView.From(logged.Dose, logged.Product, days), []);
+                var response = new LogDoseResponse(DoseView.From(logged.Dose, logged.Product, days), Advice.Views(logged.Advisories));
                 return logged.Replayed
                     ? TypedResults.Ok(response)
                     : TypedResults.Created($"/api/v1/doses/{logged.Dose.Id}", response);
@@ -138,4 +170,13 @@ internal static class LogDoseEndpoint
                 return ApiResults.NotFound("Product");
         }
     }
+
+    private static async Task<Results<Ok<DosePreview>, ValidationProblem, ProblemHttpResult>> Preview(
+        DoseBody body, HttpContext http, LogDose handler, CancellationToken ct) =>
+        await handler.CheckAsync(http.User.Id(), body.ToCommand(), ct).ConfigureAwait(false) switch
+        {
+            Outcome<CheckedDose>.Ok { Value: var c } => TypedResults.Ok(DosePreview.From(c)),
+            Outcome<CheckedDose>.Invalid bad => ApiResults.Invalid(bad.Errors),
+            _ => ApiResults.NotFound("Product"),
+        };
 }

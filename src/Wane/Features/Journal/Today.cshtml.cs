@@ -4,6 +4,7 @@ using Wane.Data.Entities;
 using Wane.Features.Accounts;
 using Wane.Features.Products;
 using Wane.Features.Common;
+using Wane.Features.Guardrails;
 
 namespace Wane.Features.Journal;
 
@@ -11,6 +12,14 @@ namespace Wane.Features.Journal;
 internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore products, Profile profile, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
+    [BindProperty] public bool Confirmed { get; set; }
+    [TempData] public string? AdviceJson { get; set; }
+
+    /// <summary>Cautions or dangers waiting for "Log anyway" or "Don't log".</summary>
+    public IReadOnlyList<AdvisoryView> Pending { get; private set; } = [];
+
+    /// <summary>The advice about the dose just logged.</summary>
+    public IReadOnlyList<AdvisoryView> AfterLogging { get; private set; } = [];
     public IReadOnlyList<Product> Products { get; private set; } = [];
     public DayView Day { get; private set; } = new("", [], []);
     public string? Logged { get; private set; }
@@ -26,6 +35,7 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
         if (logged is { } id && await queries.GetAsync(User.Id(), id, ct) is { } d)
         {
             Logged = $"Logged {Fmt.Num(d.Amount)} {d.Unit} of {d.ProductName} at {d.LocalTime}.";
+            AfterLogging = AdviceJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<AdvisoryView[]>(AdviceJson, System.Text.Json.JsonSerializerOptions.Web) ?? [];
         }
         await LoadAsync(user, ct);
         return Page();
@@ -40,9 +50,17 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
         }
         var days = Profile.Days(user);
         var command = Input.ToCommand(days, clock.GetCurrentInstant());
+        if (!Confirmed && await log.CheckAsync(User.Id(), command, ct) is Outcome<CheckedDose>.Ok { Value: var check }
+            && Advice.NeedsConfirmation(Advice.Views(check.Advisories)))
+        {
+            Pending = Advice.Views(check.Advisories);
+            await LoadAsync(user, ct);
+            return Page();
+        }
         switch (await log.HandleAsync(User.Id(), command, ct))
         {
             case Outcome<LoggedDose>.Ok ok:
+                AdviceJson = System.Text.Json.JsonSerializer.Serialize(Advice.Views(ok.Value.Advisories), System.Text.Json.JsonSerializerOptions.Web);
                 return Redirect($"/?logged={ok.Value.Dose.Id}");
             case Outcome<LoggedDose>.Invalid bad:
                 AddErrors(bad.Errors);

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Domain.Guardrails;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Domain.Units;
+using Wane.Features.Guardrails;
+
+namespace Wane.Features.Journal;
+
+/// <summary>
+/// Feeds the guardrail engine: reads only the window the enabled rules ask for (by the
+/// (UserId, TakenAt) index), the stash and the breaks, then evaluates one candidate dose.
+/// </summary>
+internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks)
+{
+    public async Task<IReadOnlyList<Advisory>> EvaluateAsync(
+        string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct)
+    {
+        var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
+        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct).ConfigureAwait(false);
+        return Domain.Guardrails.Guardrails.Evaluate(context, rules, Fact(product, dose), now);
+    }
+
+    /// <summary>The context the engine needs for doses up to <paramref name="until"/>.</summary>
+    public async Task<GuardrailContext> ContextAsync(
+        string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct)
+    {
+        var from = until - Domain.Guardrails.Guardrails.Window(rules);
+        var history = await db.Doses.AsNoTracking()
+            .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excludeDoseId)
+            .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
+            .Select(d => new DoseFact(
+                d.TakenAt, d.ProductId, d.Kind, d.Product!.Strain, d.Product.Batch, d.Product.Opioid, d.Product.OtherClass,
+                d.Product.Concentrated7OH, new Amount(d.Amount, d.Unit),
+                d.NormalizedAmount != null && d.NormalizedUnit != null ? new Normalized(d.NormalizedAmount.Value, d.NormalizedUnit.Value) : null,
+                d.NormalizationNote, d.Meal, d.Reason, d.PainBefore))
+            .ToListAsync(ct).ConfigureAwait(false);
+        var stock = await db.Products.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new StockItem(p.Id, p.Name, p.Strain, p.InStock)).ToListAsync(ct).ConfigureAwait(false);
+        var scheduled = (await breaks.FromAsync(userId, days.DayOf(from), ct).ConfigureAwait(false))
+            .Select(b => new BreakPeriod(b.From, b.To)).ToList();
+        return new GuardrailContext(days, history, stock, scheduled);
+    }
+
+    public static DoseFact Fact(Product p, ValidDose d) => new(
+        d.TakenAt, p.Id, p.Kind, p.Strain, p.Batch, p.Opioid, p.OtherClass, p.Concentrated7OH,
+        d.Amount, d.Normalized, d.NormalizationNote, d.Meal, d.Reason, d.PainBefore);
+}
