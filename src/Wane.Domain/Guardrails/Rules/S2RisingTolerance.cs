@@ -1,4 +1,5 @@
 using NodaTime;
+using Wane.Domain.Journal;
 
 namespace Wane.Domain.Guardrails.Rules;
 
@@ -13,7 +14,43 @@ internal sealed class S2RisingTolerance : IGuardrailRule
         RuleSources.Tolerance,
         [new("recentDays", "d", 7m, 3m, 14m, "Recent days averaged"), new("baselineDays", "d", 28m, 14m, 90m, "Earlier days averaged for comparison"), new("rise", "%", 20m, 5m, 100m, "Rise that counts as rising tolerance")]);
 
-    public Duration LookBack(RuleSetting setting) => Duration.FromDays((double)(setting["recentDays"] + setting["baselineDays"]) + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["recentDays"] + setting["baselineDays"] + 1);
 
-    public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now) => [];
+    public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
+    {
+        if (candidate.Kind is not (ProductKind.Kratom or ProductKind.Opioid))
+        {
+            yield break;
+        }
+        var unit = NormalUnits.For(candidate.Kind);
+        var extra = candidate.Normalized is { } n && n.Unit == unit ? n.Amount : 0m;
+        var numbers = Compute(context, history, setting, candidate.Kind, context.Days.DayOf(candidate.TakenAt), extra);
+        if (ToleranceMath.Rising(numbers, setting["rise"]))
+        {
+            yield return Rising(candidate.Kind, numbers, setting);
+        }
+    }
+
+    internal static ToleranceMath.Numbers Compute(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, ProductKind kind, LocalDate lastDay, decimal extra) =>
+        ToleranceMath.Compute(context.Days, history, kind, lastDay, extra, Spans.Whole(setting["recentDays"]), Spans.Whole(setting["baselineDays"]));
+
+    /// <summary>The advisory for a rising average (also shown on the Today view).</summary>
+    internal Advisory Rising(ProductKind kind, ToleranceMath.Numbers numbers, RuleSetting setting)
+    {
+        var unit = NormalUnits.For(kind);
+        var recentDays = Spans.Whole(setting["recentDays"]);
+        var before = numbers.BaselineDays == Spans.Whole(setting["baselineDays"])
+            ? $"the {RuleText.Number(numbers.BaselineDays)} days before"
+            : $"the {RuleText.Number(numbers.BaselineDays)} days before, since your first logged {RuleText.KindName(kind)} dose";
+        return new Advisory(
+            Definition.Id,
+            AdvisoryLevel.Caution,
+            "Rising tolerance",
+            $"Your {RuleText.KindName(kind)} average over the last {RuleText.Number(recentDays)} days is {RuleText.Average(numbers.Recent, unit)} a day, "
+                + $"{RuleText.Number(ToleranceMath.PercentChange(numbers) ?? 0m)}% above the {RuleText.Average(numbers.Baseline, unit)} a day of {before}."
+                + (kind == ProductKind.Opioid ? RuleText.MmeNote : ""),
+            Definition.Why,
+            Definition.Source,
+            "Hold your daily amount steady or step it down; a taper plan can set the steps.");
+    }
 }

@@ -15,5 +15,19 @@ internal sealed class S4HighRiskProducts : IGuardrailRule
 
     public Duration LookBack(RuleSetting setting) => Duration.Zero;
 
-    public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now) => [];
+    public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
+    {
+        if (!candidate.Concentrated7OH)
+        {
+            yield break;
+        }
+        yield return new Advisory(
+            Definition.Id,
+            AdvisoryLevel.Danger,
+            "High-risk product: concentrated 7-OH",
+            "This product is marked as a concentrated 7-OH (7-hydroxymitragynine) product: tablets, shots or extracts far more potent than kratom leaf.",
+            Definition.Why,
+            Definition.Source,
+            "Avoid concentrated 7-OH products. If you do take one: take a small amount, don't use alone, have naloxone at hand, and don't combine it with alcohol, benzodiazepines or opioids.");
+    }
 }
