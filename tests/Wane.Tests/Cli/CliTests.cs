@@ -172,6 +172,85 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Log_Check_PrintsAdvisoriesAndStoresNothing()
+    {
+        await SetUpAsync();
+        (await WaneAsync("log 2 g --product 1 --at \"2026-11-25 08:00\"")).Exit.ShouldBe(0);
+
+        var check = await WaneAsync("log 2 g --product 1 --at \"2026-11-25 09:00\" --check");
+
+        check.Exit.ShouldBe(0, check.Err);
+        check.Out.ShouldContain("nothing stored");
+        check.Out.ShouldContain("CAUTION R1");
+        check.Out.ShouldContain("Source:");
+        (await DosesJsonAsync()).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Log_WithoutATerminal_LogsAndPrintsTheAdvice()
+    {
+        await SetUpAsync();
+        (await WaneAsync("log 2 g --product 1 --at \"2026-11-25 08:00\"")).Exit.ShouldBe(0);
+
+        var second = await WaneAsync("log 2 g --product 1 --at \"2026-11-25 09:00\" --yes");
+
+        second.Exit.ShouldBe(0, second.Err);
+        second.Out.ShouldContain("Logged dose");
+        second.Out.ShouldContain("CAUTION R1");
+        (await DosesJsonAsync()).GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Guardrails_SetAndShow()
+    {
+        await SetUpAsync();
+
+        var set = await WaneAsync("guardrails set R1.interval=5h R2.days=5d R3.enabled=false");
+        set.Exit.ShouldBe(0, set.Err);
+        var show = JsonDocument.Parse((await WaneAsync("guardrails show --json")).Out).RootElement.GetProperty("rules");
+
+        show[0].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(5m);
+        show[1].GetProperty("parameters")[1].GetProperty("value").GetDecimal().ShouldBe(5m);
+        show[2].GetProperty("enabled").GetBoolean().ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("guardrails set R1.interval=-1h", "R1.interval")]
+    [InlineData("guardrails set R2.days=0d", "R2.days")]
+    [InlineData("guardrails set R1.interval=5d", "R1.interval")]
+    [InlineData("guardrails set R9.x=1", "R9")]
+    [InlineData("guardrails set R1.nope=3", "R1.nope")]
+    [InlineData("guardrails set R1", "R1")]
+    public async Task Guardrails_InvalidSetting_ExitsOneAndChangesNothing(string args, string field)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync($"{args} R2.doses=4");
+
+        run.Exit.ShouldBe(1, run.Out);
+        run.Err.ShouldContain(field);
+        var rules = JsonDocument.Parse((await WaneAsync("guardrails show --json")).Out).RootElement.GetProperty("rules");
+        rules[1].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(3m);
+    }
+
+    [Fact]
+    public async Task Break_AddListRemove()
+    {
+        await SetUpAsync();
+
+        var add = await WaneAsync("break add 2026-12-01 2026-12-03 --note \"family visit\"");
+        add.Exit.ShouldBe(0, add.Err);
+        add.Out.ShouldContain("2026-12-01 to 2026-12-03 (3 days)");
+        var list = JsonDocument.Parse((await WaneAsync("break list --json")).Out).RootElement;
+        list.GetArrayLength().ShouldBe(1);
+        (await WaneAsync($"break remove {list[0].GetProperty("id").GetInt64()}")).Exit.ShouldBe(0);
+        (await WaneAsync("break remove 999")).Exit.ShouldBe(1);
+        var bad = await WaneAsync("break add 2026-12-03 2026-12-01");
+        bad.Exit.ShouldBe(1);
+        bad.Err.ShouldContain("to:");
+    }
+
+    [Fact]
     public async Task UnknownVerb_IsAUsageError() => (await WaneAsync("fly")).Exit.ShouldBe(1);
 
     public void Dispose()
