@@ -54,7 +54,7 @@ public static class Guardrails
     }
 
     /// <summary>First index with TakenAt ≥ <paramref name="from"/> (history is sorted ascending).</summary>
-    private static int LowerBound(IReadOnlyList<DoseFact> history, Instant from, int end)
+    internal static int LowerBound(IReadOnlyList<DoseFact> history, Instant from, int end)
     {
         int lo = 0, hi = end;
         while (lo < hi)

@@ -1,0 +1,143 @@
+using NodaTime;
+using Wane.Domain.Guardrails.Rules;
+using Wane.Domain.Journal;
+
+namespace Wane.Domain.Guardrails;
+
+/// <summary>
+/// The Today view's standing: the last dose and when it wears off, the strain to rotate to, the
+/// last kratom-free day, the next break, the tolerance trend, and the advisories that stand now.
+/// Pure; like the engine it reads only a bounded window before <c>now</c>.
+/// </summary>
+public static class Standing
+{
+    private static readonly R1WearOff R1 = Guardrails.Rules.OfType<R1WearOff>().Single();
+    private static readonly R2RotateStrains R2 = Guardrails.Rules.OfType<R2RotateStrains>().Single();
+    private static readonly R3TakeBreaks R3 = Guardrails.Rules.OfType<R3TakeBreaks>().Single();
+    private static readonly S2RisingTolerance S2 = Guardrails.Rules.OfType<S2RisingTolerance>().Single();
+
+    /// <summary>How far before <c>now</c> the host must read (R1, R2, R3 and S2's look-backs, on or off, plus a day).</summary>
+    public static Duration LookBack(GuardrailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var longest = new[]
+        {
+            R1.LookBack(settings[R1.Definition.Id]),
+            R2.LookBack(settings[R2.Definition.Id]),
+            R3.LookBack(settings[R3.Definition.Id]),
+            S2.LookBack(settings[S2.Definition.Id]),
+        }.Max();
+        // R3 counts back whole local days from the start of today, which can reach a little past its own look-back.
+        return longest + Duration.FromDays(1);
+    }
+
+    /// <summary>Computes the standing at <paramref name="now"/>; doses logged at <paramref name="now"/> count as taken.</summary>
+    public static StandingReport Compute(GuardrailContext context, GuardrailSettings settings, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = context.History;
+        var end = Guardrails.LowerBound(all, now + Duration.Epsilon, all.Count);
+        var history = new HistorySlice(all, Guardrails.LowerBound(all, now - LookBack(settings), end), end);
+        var days = context.Days;
+        var today = days.DayOf(now);
+        var advisories = new List<Advisory>();
+
+        // R1: the last kratom dose and when it wears off.
+        DoseFact? last = null;
+        string? lastStrain = null;
+        for (var i = history.Count - 1; i >= 0 && lastStrain is null; i--)
+        {
+            if (history[i].Kind == ProductKind.Kratom)
+            {
+                last ??= history[i];
+                lastStrain = string.IsNullOrWhiteSpace(history[i].Strain) ? null : history[i].Strain;
+            }
+        }
+        var r1 = settings[R1.Definition.Id];
+        Instant? wearsOff = last is null ? null : last.TakenAt + R1.LookBack(r1);
+        if (r1.Enabled && last is not null && wearsOff > now)
+        {
+            advisories.Add(new Advisory(
+                R1.Definition.Id,
+                AdvisoryLevel.Info,
+                "Last dose still working",
+                $"Your last kratom dose at {RuleText.When(days, last.TakenAt, now)} wears off at {RuleText.When(days, wearsOff.Value, now)} ({RuleText.Number(r1["interval"])} h).",
+                R1.Definition.Why,
+                R1.Definition.Source,
+                $"If you can, wait until {RuleText.When(days, wearsOff.Value, now)} before another dose."));
+        }
+
+        // R2: the strain to rotate to, from the same days R2 looks at.
+        var r2Start = Guardrails.LowerBound(all, now - R2.LookBack(settings[R2.Definition.Id]), end);
+        var suggested = StrainRotation.Suggest(context.Stock, new HistorySlice(all, r2Start, end), lastStrain);
+
+        // R3: the last kratom-free day, and whether there has been none lately.
+        var r3 = settings[R3.Definition.Id];
+        var n = Spans.Whole(r3["days"]);
+        var withKratom = KratomDays.In(days, history, today.PlusDays(-n), today);
+        LocalDate? free = null;
+        int? since = null;
+        for (var k = 1; k <= n; k++)
+        {
+            if (!withKratom.Contains(today.PlusDays(-k)))
+            {
+                free = today.PlusDays(-k);
+                since = k;
+                break;
+            }
+        }
+        // Today counts only once it has kratom: until then it may still be kratom-free.
+        if (r3.Enabled && withKratom.Contains(today) && (since is null || since >= n))
+        {
+            advisories.Add(R3.NoFreeDay(context, n, today.PlusDays(-(n - 1)), today, "counting today"));
+        }
+
+        // S2: the tolerance trend per kind.
+        var s2 = settings[S2.Definition.Id];
+        var trends = new List<ToleranceTrend>();
+        foreach (var kind in (ReadOnlySpan<ProductKind>)[ProductKind.Kratom, ProductKind.Opioid])
+        {
+            var numbers = S2RisingTolerance.Compute(context, history, s2, kind, today, 0m);
+            if (!numbers.HasData)
+            {
+                continue;
+            }
+            var rising = ToleranceMath.Rising(numbers, s2["rise"]);
+            trends.Add(new ToleranceTrend(
+                kind,
+                NormalUnits.For(kind),
+                Math.Round(numbers.Recent, 4, MidpointRounding.AwayFromZero),
+                Math.Round(numbers.Baseline, 4, MidpointRounding.AwayFromZero),
+                ToleranceMath.PercentChange(numbers),
+                rising));
+            if (s2.Enabled && rising)
+            {
+                advisories.Add(S2.Rising(kind, numbers, s2));
+            }
+        }
+
+        return new StandingReport(
+            last?.TakenAt,
+            wearsOff,
+            suggested,
+            free,
+            since,
+            CurrentOrNextBreak(context.Breaks, today),
+            trends,
+            advisories.OrderByDescending(a => a.Level).ToList());
+    }
+
+    private static BreakPeriod? CurrentOrNextBreak(IReadOnlyList<BreakPeriod> breaks, LocalDate today)
+    {
+        BreakPeriod? best = null;
+        foreach (var b in breaks)
+        {
+            if (b.To >= today && (best is null || b.From < best.From))
+            {
+                best = b;
+            }
+        }
+        return best;
+    }
+}
