@@ -46,6 +46,7 @@ internal static class WaneCli
         ProductCommands.Add(root, runtime);
         JournalCommands.Add(root, runtime);
         GuardrailCommands.Add(root, runtime);
+        StatusCommand.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);

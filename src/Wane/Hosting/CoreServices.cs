@@ -48,6 +48,7 @@ internal static class CoreServices
         services.AddScoped<DoseAdvisor>();
         services.AddScoped<GuardrailStore>();
         services.AddScoped<BreakStore>();
+        services.AddScoped<GetStatus>();
         return services;
     }
 

@@ -145,6 +145,7 @@ internal static class WaneWeb
         api.MapEditDoseEndpoints();
         api.MapGuardrailEndpoints();
         api.MapBreakEndpoints();
+        api.MapStatusEndpoint();
 
         app.MapRazorPages();
         return app;

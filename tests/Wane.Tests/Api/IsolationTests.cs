@@ -18,7 +18,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/doses", "GET /api/v1/doses", "GET /api/v1/doses/{id:long}", "PUT /api/v1/doses/{id:long}",
         "DELETE /api/v1/doses/{id:long}", "GET /api/v1/doses/{id:long}/history", "GET /api/v1/days/{date}",
         "POST /api/v1/doses/preview", "GET /api/v1/guardrails", "PUT /api/v1/guardrails",
-        "GET /api/v1/breaks/", "POST /api/v1/breaks/", "DELETE /api/v1/breaks/{id:long}",
+        "GET /api/v1/breaks/", "POST /api/v1/breaks/", "DELETE /api/v1/breaks/{id:long}", "GET /api/v1/status",
     ];
 
     [Fact]
@@ -59,6 +59,10 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetJsonAsync("/api/v1/guardrails")).GetProperty("rules")[0].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(6m);
         (await bob.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await bob.GetJsonAsync("/api/v1/breaks/?all=true")).GetArrayLength().ShouldBe(0);
+        var bobStatus = await bob.GetJsonAsync("/api/v1/status");
+        bobStatus.GetProperty("lastDose").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        bobStatus.GetProperty("totals").GetArrayLength().ShouldBe(0);
+        bobStatus.GetProperty("nextBreak").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await bob.DeleteAsync($"/api/v1/breaks/{aliceBreak}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-05", to = "2026-12-06" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
@@ -74,5 +78,6 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         + (await client.GetJsonAsync($"/api/v1/doses/{dose}/history")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/days/2026-11-25")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText()
-        + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText();
+        + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/status")).GetRawText();
 }

@@ -251,6 +251,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_PrintsWhereThePersonStands()
+    {
+        await SetUpAsync();
+        (await WaneAsync("log 2 g --product 1 --at \"2026-11-25 08:30\"")).Exit.ShouldBe(0);
+
+        var text = await WaneAsync("status");
+        var json = JsonDocument.Parse((await WaneAsync("status --json")).Out).RootElement;
+
+        text.Exit.ShouldBe(0, text.Err);
+        text.Out.ShouldContain("Last dose: 2 g Red Bali, today at 08:30.");
+        text.Out.ShouldContain("worn off by 14:30");
+        json.GetProperty("totals")[0].GetProperty("amount").GetDecimal().ShouldBe(2m);
+    }
+
+    [Fact]
     public async Task UnknownVerb_IsAUsageError() => (await WaneAsync("fly")).Exit.ShouldBe(1);
 
     public void Dispose()

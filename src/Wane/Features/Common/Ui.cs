@@ -36,4 +36,7 @@ public static class Fmt
 
     public static string Num(decimal? d) => d is { } v ? Num(v) : "";
 
+    /// <summary>An average for reading at a glance: one decimal place.</summary>
+    public static string Rounded(decimal d) => Num(Math.Round(d, 1, MidpointRounding.AwayFromZero));
+
 }

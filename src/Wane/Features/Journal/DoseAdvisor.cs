@@ -26,9 +26,9 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
 
     /// <summary>The context the engine needs for doses up to <paramref name="until"/>.</summary>
     public async Task<GuardrailContext> ContextAsync(
-        string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct)
+        string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct, Duration? lookBack = null)
     {
-        var from = until - Domain.Guardrails.Guardrails.Window(rules);
+        var from = until - (lookBack ?? Domain.Guardrails.Guardrails.Window(rules));
         var history = await db.Doses.AsNoTracking()
             .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excludeDoseId)
             .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)

@@ -9,7 +9,7 @@ using Wane.Features.Guardrails;
 namespace Wane.Features.Journal;
 
 /// <summary>The home page: the quick log form and today's doses with totals for the person's local day.</summary>
-internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore products, Profile profile, IClock clock) : FormPage
+internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
@@ -23,6 +23,7 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
     public IReadOnlyList<Product> Products { get; private set; } = [];
     public DayView Day { get; private set; } = new("", [], []);
     public string? Logged { get; private set; }
+    public StatusView? Status { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? logged, CancellationToken ct)
     {
@@ -79,5 +80,6 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
         var days = Profile.Days(user);
         var today = days.DayOf(clock.GetCurrentInstant());
         Day = DoseQueries.Day(today, await queries.RangeAsync(user.Id, days, today, today, ct), days);
+        Status = await status.HandleAsync(user.Id, ct);
     }
 }

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Wane.Domain;
+using Wane.Domain.Guardrails;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Domain.Units;
+using Wane.Features.Accounts;
+using Wane.Features.Common;
+using Wane.Features.Guardrails;
+
+namespace Wane.Features.Journal;
+
+/// <summary>The last dose.</summary>
+public sealed record LastDoseView(string TakenAt, string LocalDate, string LocalTime, string ProductName, string Kind, decimal Amount, string Unit);
+
+/// <summary>One kind's total today against the person's daily cap (R4), if they set one.</summary>
+public sealed record TodayTotalView(string Kind, decimal Amount, string Unit, int Doses, int NotCounted, decimal? Cap);
+
+/// <summary>A kind's daily average lately against the weeks before (S2).</summary>
+public sealed record TrendView(string Kind, string Unit, decimal RecentDailyAverage, decimal BaselineDailyAverage, decimal? PercentChange, bool Rising);
+
+/// <summary>Where the person stands today: the Today view, <c>GET /api/v1/status</c> and <c>wane status</c>.</summary>
+public sealed record StatusView(
+    string Date,
+    LastDoseView? LastDose,
+    string? KratomWearsOffAt,
+    string? KratomWearsOffLocal,
+    IReadOnlyList<TodayTotalView> Totals,
+    string? SuggestedStrain,
+    string? LastKratomFreeDay,
+    int? DaysSinceKratomFree,
+    BreakView? NextBreak,
+    IReadOnlyList<TrendView> ToleranceTrend,
+    IReadOnlyList<AdvisoryView> Advisories);
+
+/// <summary>Computes the Today view from the same bounded window the guardrails read.</summary>
+internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Profile profile, IClock clock)
+{
+    public async Task<StatusView> HandleAsync(string userId, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
+        var until = now + DoseRules.MaxFutureSkew + Duration.Epsilon;
+        var context = await advisor.ContextAsync(userId, days, rules, until, null, ct, Standing.LookBack(rules)).ConfigureAwait(false);
+        var report = Standing.Compute(context, rules, now);
+
+        var today = days.DayOf(now);
+        var doses = await queries.RangeAsync(userId, days, today, today, ct).ConfigureAwait(false);
+        var r4 = rules["R4"];
+        var totals = DayTotals.Compute(doses.Select(d => (d.Kind, d.Normalized)))
+            .Select(t => new TodayTotalView(WireName.Of(t.Kind), t.Amount, t.Unit.Name(), t.Doses, t.NotCounted, Cap(t.Kind, r4)))
+            .ToArray();
+        var last = context.History.Count > 0 ? context.History[^1] : null;
+        var lastProduct = last is null ? null : context.Stock.FirstOrDefault(p => p.ProductId == last.ProductId);
+        var nextBreak = report.NextBreak is { } b
+            ? (await breaks.FromAsync(userId, b.From, ct).ConfigureAwait(false)).Where(x => x.From == b.From && x.To == b.To).Select(BreakStore.View).FirstOrDefault()
+            : null;
+
+        return new StatusView(
+            TimeText.Format(today),
+            last is null ? null : new LastDoseView(TimeText.Format(last.TakenAt), TimeText.Format(days.DayOf(last.TakenAt)),
+                TimeText.FormatClock(days.LocalTimeOf(last.TakenAt)), lastProduct?.Name ?? "", WireName.Of(last.Kind), last.Amount.Value, last.Amount.Unit.Name()),
+            report.WearsOffAt is { } w ? TimeText.Format(w) : null,
+            report.WearsOffAt is { } wl ? TimeText.FormatClock(days.LocalTimeOf(wl)) : null,
+            totals,
+            report.SuggestedStrain,
+            report.LastKratomFreeDay is { } free ? TimeText.Format(free) : null,
+            report.DaysSinceKratomFree,
+            nextBreak,
+            report.ToleranceTrends.Select(t => new TrendView(WireName.Of(t.Kind), t.Unit.Name(), t.RecentDailyAverage, t.BaselineDailyAverage, t.PercentChange, t.Rising)).ToArray(),
+            Advice.Views(report.Advisories));
+    }
+
+    private static decimal? Cap(ProductKind kind, RuleSetting r4)
+    {
+        if (!r4.Enabled)
+        {
+            return null;
+        }
+        var cap = kind switch { ProductKind.Kratom => r4["kratomCap"], ProductKind.Opioid => r4["opioidCap"], _ => 0m };
+        return cap > 0 ? cap : null;
+    }
+}
+
+internal static class StatusEndpoint
+{
+    public static RouteGroupBuilder MapStatusEndpoint(this RouteGroupBuilder api)
+    {
+        api.MapGet("/status", Handle).WithName("GetStatus").WithTags("Journal")
+            .WithSummary("Where you stand today: last dose and wear-off, totals against your cap, next strain, breaks, tolerance trend, standing advice");
+        return api;
+    }
+
+    private static async Task<Ok<StatusView>> Handle(HttpContext http, GetStatus handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(http.User.Id(), ct).ConfigureAwait(false));
+}
