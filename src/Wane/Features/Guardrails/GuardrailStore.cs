@@ -39,6 +39,17 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock)
 
     public async Task<Outcome<GuardrailSettings>> UpdateAsync(string userId, IReadOnlyDictionary<string, RuleChange> changes, CancellationToken ct)
     {
+        var outcome = await BuildAsync(userId, changes, ct).ConfigureAwait(false);
+        if (outcome is Outcome<GuardrailSettings>.Ok ok)
+        {
+            await SaveAsync(userId, ok.Value, ct).ConfigureAwait(false);
+        }
+        return outcome;
+    }
+
+    /// <summary>Applies changes to the current settings and validates them, without saving.</summary>
+    public async Task<Outcome<GuardrailSettings>> BuildAsync(string userId, IReadOnlyDictionary<string, RuleChange> changes, CancellationToken ct)
+    {
         var current = await GetAsync(userId, ct).ConfigureAwait(false);
         var drafts = current.Rules.ToDictionary(kv => kv.Key, kv => new RuleSettingDraft(kv.Value.Enabled, kv.Value.Values), StringComparer.Ordinal);
         var errors = new List<FieldError>();
@@ -60,12 +71,7 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock)
         }
         var (settings, invalid) = GuardrailSettings.From(drafts);
         errors.AddRange(invalid);
-        if (errors.Count > 0 || settings is null)
-        {
-            return Outcome<GuardrailSettings>.Fail(errors);
-        }
-        await SaveAsync(userId, settings, ct).ConfigureAwait(false);
-        return settings;
+        return errors.Count > 0 || settings is null ? Outcome<GuardrailSettings>.Fail(errors) : settings;
     }
 
     public async Task SaveAsync(string userId, GuardrailSettings settings, CancellationToken ct)

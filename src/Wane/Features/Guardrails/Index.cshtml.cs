@@ -51,16 +51,15 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Profil
             }
             changes[id] = new RuleChange(Request.Form[$"{id}.enabled"].Contains("true"), values);
         }
-        if (errors.Count == 0)
+        // Values that parsed are range-checked too, so every problem shows at once.
+        var outcome = errors.Count == 0 ? await store.UpdateAsync(User.Id(), changes, ct) : await store.BuildAsync(User.Id(), changes, ct);
+        switch (outcome)
         {
-            switch (await store.UpdateAsync(User.Id(), changes, ct))
-            {
-                case Outcome<GuardrailSettings>.Ok:
-                    return Redirect("/guardrails?saved=true");
-                case Outcome<GuardrailSettings>.Invalid bad:
-                    errors.AddRange(bad.Errors);
-                    break;
-            }
+            case Outcome<GuardrailSettings>.Ok when errors.Count == 0:
+                return Redirect("/guardrails?saved=true");
+            case Outcome<GuardrailSettings>.Invalid bad:
+                errors.AddRange(bad.Errors);
+                break;
         }
         AddErrors(errors);
         await LoadAsync(ct);
