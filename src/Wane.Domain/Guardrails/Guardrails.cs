@@ -53,10 +53,23 @@ public static class Guardrails
         return advisories.OrderByDescending(a => a.Level).ToList();
     }
 
-    /// <summary>First index with TakenAt ≥ <paramref name="from"/> (history is sorted ascending).</summary>
+    /// <summary>
+    /// First index in [0, <paramref name="end"/>) with TakenAt ≥ <paramref name="from"/>, or
+    /// <paramref name="end"/> (history is sorted ascending). The answer is nearly always a short way
+    /// back from <paramref name="end"/>, so this gallops backwards from there (1, 2, 4… doses) and then
+    /// bisects the last jump: O(log of the window), however many years of history lie before it.
+    /// </summary>
     internal static int LowerBound(IReadOnlyList<DoseFact> history, Instant from, int end)
     {
-        int lo = 0, hi = end;
+        // Invariant: every index in [hi, end) has TakenAt ≥ from; lo < 0 or history[lo].TakenAt < from.
+        int hi = end, lo = end - 1, step = 1;
+        while (lo >= 0 && history[lo].TakenAt >= from)
+        {
+            hi = lo;
+            step = step > hi ? hi + 1 : step * 2; // no overflow: step stays at most 2 × hi
+            lo = Math.Max(hi - step, -1);
+        }
+        lo++;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) / 2);

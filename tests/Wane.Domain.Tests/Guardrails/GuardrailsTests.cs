@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Shouldly;
 using Wane.Domain.Guardrails;
@@ -39,6 +40,24 @@ public class GuardrailsTests
         // An opioid logged after the backfilled kratom dose did not exist yet when the kratom was taken.
         var context = Context(Opioid(Candidate + Duration.FromHours(1), OpioidName.Oxycodone));
         Evaluate(context, Kratom(Candidate)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_UnderACommaDecimalCulture_StillWritesDecimalPoints()
+    {
+        // "0,5" against "0.5" in a dose is a real hazard: messages never follow the ambient culture.
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var context = Context(Kratom(Candidate - Duration.FromDays(1), 2.5m));
+            var advisory = Evaluate(context, Kratom(Candidate, 3.5m)).Of("R4").ShouldHaveSingleItem();
+            advisory.Message.ShouldBe("This 3.5 g is more than 25% above your largest kratom dose of the last 14 days (2.5 g).");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal sealed class R4StartLow : IGuardrailRule
                 yield return new Advisory(
                     Definition.Id,
                     AdvisoryLevel.Caution,
-                    "A bigger step up than planned",
+                    "A big step up",
                     $"This {RuleText.Amount(amount, unit)} is more than {RuleText.Number(step)}% above your largest {kind} dose of the last {RuleText.Number(days)} days ({RuleText.Amount(largest, unit)}).{mme}",
                     Definition.Why,
                     Definition.Source,
