@@ -22,6 +22,9 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<GuardrailSettingsRow> GuardrailSettings => Set<GuardrailSettingsRow>();
     public DbSet<Break> Breaks => Set<Break>();
+    public DbSet<PlanRow> Plans => Set<PlanRow>();
+    public DbSet<PlanHold> PlanHolds => Set<PlanHold>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -99,6 +102,34 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             b.Property(x => x.Note).HasMaxLength(200);
             b.HasIndex(x => new { x.UserId, x.From });
             b.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PlanRow>(p =>
+        {
+            p.ToTable("plans");
+            p.Property(x => x.UserId).HasMaxLength(64);
+            p.Property(x => x.Status).HasMaxLength(16);
+            p.HasIndex(x => new { x.UserId, x.Status });
+            p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PlanHold>(h =>
+        {
+            h.ToTable("plan_holds");
+            h.Property(x => x.UserId).HasMaxLength(64);
+            h.Property(x => x.Reason).HasMaxLength(200);
+            h.HasIndex(x => new { x.UserId, x.PlanId });
+            h.HasOne<PlanRow>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CalendarFeed>(c =>
+        {
+            c.ToTable("calendar_feeds");
+            c.HasKey(x => x.UserId);
+            c.Property(x => x.UserId).HasMaxLength(64);
+            c.Property(x => x.Secret).HasMaxLength(64);
+            c.HasIndex(x => x.Secret).IsUnique();
+            c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AccessToken>(t =>
