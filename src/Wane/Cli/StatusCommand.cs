@@ -29,6 +29,11 @@ internal static class StatusCommand
             {
                 await o.WriteLineAsync($"Kratom effects should have worn off by {s.KratomWearsOffLocal}.").ConfigureAwait(false);
             }
+            foreach (var p in s.Plan)
+            {
+                await o.WriteLineAsync($"Plan ({p.Substance}): today's allowance {Fmt.Num(p.Allowance)} {p.Unit}, taken {Fmt.Num(p.Taken)}, left {Fmt.Num(p.Left)} {p.Unit}" +
+                    (p.Held ? " (on hold)" : "") + (p.NextStepDown is null ? "." : $"; next step down {p.NextStepDown}.")).ConfigureAwait(false);
+            }
             await o.WriteLineAsync("Totals: " + (s.Totals.Count == 0 ? "none yet" : string.Join("; ", s.Totals.Select(t =>
                 $"{t.Kind} {Fmt.Num(t.Amount)} {t.Unit}" + (t.Cap is { } c ? $" of {Fmt.Num(c)} {t.Unit} cap" : ""))))).ConfigureAwait(false);
             if (s.SuggestedStrain is not null)

@@ -49,6 +49,8 @@ internal static class CoreServices
         services.AddScoped<GuardrailStore>();
         services.AddScoped<BreakStore>();
         services.AddScoped<GetStatus>();
+        services.AddScoped<Features.Tapering.PlanStore>();
+        services.AddScoped<Features.Tapering.CalendarFeeds>();
         return services;
     }
 

@@ -11,6 +11,7 @@ using Wane.Features.Guardrails;
 using Wane.Features.Help;
 using Wane.Features.Journal;
 using Wane.Features.Products;
+using Wane.Features.Tapering;
 using Wane.Hosting;
 
 namespace Wane.Web;
@@ -124,6 +125,7 @@ internal static class WaneWeb
 
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAssets();
+        app.MapCalendarFeed();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api", o => o
             .WithTitle("Wane API")
@@ -146,6 +148,7 @@ internal static class WaneWeb
         api.MapGuardrailEndpoints();
         api.MapBreakEndpoints();
         api.MapStatusEndpoint();
+        api.MapPlanEndpoints();
 
         app.MapRazorPages();
         return app;

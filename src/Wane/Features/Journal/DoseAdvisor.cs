@@ -14,13 +14,20 @@ namespace Wane.Features.Journal;
 /// Feeds the guardrail engine: reads only the window the enabled rules ask for (by the
 /// (UserId, TakenAt) index), the stash and the breaks, then evaluates one candidate dose.
 /// </summary>
-internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks)
+internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks, Tapering.PlanStore plans)
 {
     public async Task<IReadOnlyList<Advisory>> EvaluateAsync(
         string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct)
     {
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct).ConfigureAwait(false);
+        // An active plan's target for the dose's day is the daily cap (R4); with a plan, R3 only informs.
+        var (active, kratom, opioid) = await plans.AllowancesAsync(userId, days, days.DayOf(dose.TakenAt), ct).ConfigureAwait(false);
+        context = context with
+        {
+            HasActivePlan = active,
+            PlanDailyAllowance = product.Kind switch { ProductKind.Kratom => kratom, ProductKind.Opioid => opioid, _ => null },
+        };
         return Domain.Guardrails.Guardrails.Evaluate(context, rules, Fact(product, dose), now);
     }
 

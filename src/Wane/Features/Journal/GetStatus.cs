@@ -32,10 +32,11 @@ public sealed record StatusView(
     int? DaysSinceKratomFree,
     BreakView? NextBreak,
     IReadOnlyList<TrendView> ToleranceTrend,
-    IReadOnlyList<AdvisoryView> Advisories);
+    IReadOnlyList<AdvisoryView> Advisories,
+    IReadOnlyList<Tapering.TodayPlanView> Plan);
 
 /// <summary>Computes the Today view from the same bounded window the guardrails read.</summary>
-internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Profile profile, IClock clock)
+internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Tapering.PlanStore plans, Profile profile, IClock clock)
 {
     public async Task<StatusView> HandleAsync(string userId, CancellationToken ct)
     {
@@ -44,7 +45,8 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         var until = now + DoseRules.MaxFutureSkew + Duration.Epsilon;
         var context = await advisor.ContextAsync(userId, days, rules, until, null, ct, Standing.LookBack(rules)).ConfigureAwait(false);
-        var report = Standing.Compute(context, rules, now);
+        var plan = await plans.CurrentAsync(userId, null, ct).ConfigureAwait(false);
+        var report = Standing.Compute(context with { HasActivePlan = plan is not null }, rules, now);
 
         var today = days.DayOf(now);
         var doses = await queries.RangeAsync(userId, days, today, today, ct).ConfigureAwait(false);
@@ -70,7 +72,8 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
             report.DaysSinceKratomFree,
             nextBreak,
             report.ToleranceTrends.Select(t => new TrendView(WireName.Of(t.Kind), t.Unit.Name(), t.RecentDailyAverage, t.BaselineDailyAverage, t.PercentChange, t.Rising)).ToArray(),
-            Advice.Views(report.Advisories));
+            Advice.Views(report.Advisories),
+            plan?.Today ?? []);
     }
 
     private static decimal? Cap(ProductKind kind, RuleSetting r4)

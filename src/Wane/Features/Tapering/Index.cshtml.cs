@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Wane.Features.Common;
+
+namespace Wane.Features.Tapering;
+
+/// <summary>The active plan: schedule, today's allowance, adherence, holds, calendar and print.</summary>
+internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds) : FormPage
+{
+    public PlanView? Plan { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Plan = await plans.CurrentAsync(User.Id(), PlanEndpoints.BaseUrl(Request), ct);
+
+    public Task<IActionResult> OnPostHoldAsync(CancellationToken ct) =>
+        ActAsync(id => plans.HoldAsync(User.Id(), id, new HoldBody(null, "held from the plan page"), null, ct), ct);
+
+    public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) => ActAsync(id => plans.ResumeAsync(User.Id(), id, null, ct), ct);
+
+    public Task<IActionResult> OnPostReplanAsync(CancellationToken ct) => ActAsync(id => plans.ReplanAsync(User.Id(), id, null, ct), ct);
+
+    public async Task<IActionResult> OnPostRevokeCalendarAsync(CancellationToken ct)
+    {
+        await feeds.RotateAsync(User.Id(), ct);
+        return Redirect("/plan");
+    }
+
+    private async Task<IActionResult> ActAsync(Func<long, Task<Outcome<PlanView>>> action, CancellationToken ct)
+    {
+        var current = await plans.CurrentAsync(User.Id(), null, ct);
+        if (current?.Id is not { } id)
+        {
+            return Redirect("/plan");
+        }
+        if (await action(id) is Outcome<PlanView>.Invalid bad)
+        {
+            AddErrors(bad.Errors);
+            Plan = await plans.CurrentAsync(User.Id(), PlanEndpoints.BaseUrl(Request), ct);
+            return Page();
+        }
+        return Redirect("/plan");
+    }
+}
