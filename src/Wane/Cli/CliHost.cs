@@ -15,6 +15,9 @@ internal sealed class CliHost(IServiceProvider services, CliConsole console) : I
     public IServiceProvider Services => services;
     public CliConsole Console => console;
 
+    /// <summary>The user chosen by a command that needs it later (set by the command).</summary>
+    public string? UserId { get; set; }
+
     public T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
 

@@ -47,6 +47,7 @@ internal static class WaneCli
         JournalCommands.Add(root, runtime);
         GuardrailCommands.Add(root, runtime);
         StatusCommand.Add(root, runtime);
+        PlanCommands.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
