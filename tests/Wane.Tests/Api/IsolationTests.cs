@@ -19,6 +19,8 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "DELETE /api/v1/doses/{id:long}", "GET /api/v1/doses/{id:long}/history", "GET /api/v1/days/{date}",
         "POST /api/v1/doses/preview", "GET /api/v1/guardrails", "PUT /api/v1/guardrails",
         "GET /api/v1/breaks/", "POST /api/v1/breaks/", "DELETE /api/v1/breaks/{id:long}", "GET /api/v1/status",
+        "POST /api/v1/plans/preview", "POST /api/v1/plans/", "GET /api/v1/plans/current", "POST /api/v1/plans/{id:long}/hold",
+        "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
     ];
 
     [Fact]
@@ -40,6 +42,9 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         await alice.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 3, unit = "g", note = "private" });
         (await alice.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { values = new { interval = 5 } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var aliceBreak = (await (await alice.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-01", to = "2026-12-03" })).JsonAsync()).GetProperty("id").GetInt64();
+        var alicePlan = (await (await alice.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 10, pace = new { kind = "percent", percent = 10 } })).JsonAsync());
+        var planId = alicePlan.GetProperty("id").GetInt64();
+        var aliceCalendar = new Uri(alicePlan.GetProperty("calendarUrl").GetString()!).PathAndQuery;
         var aliceBefore = await Snapshot(alice, product, dose);
 
         var bob = await app.NewUserClientAsync("UTC", "bob-" + Guid.NewGuid().ToString("N")[..6]);
@@ -65,11 +70,20 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         bobStatus.GetProperty("nextBreak").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await bob.DeleteAsync($"/api/v1/breaks/{aliceBreak}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-05", to = "2026-12-06" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await bob.GetAsync("/api/v1/plans/current")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync($"/api/v1/plans/{planId}/hold", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsync($"/api/v1/plans/{planId}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsync($"/api/v1/plans/{planId}/replan", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/plans/preview", new { substance = "kratom", pace = new { kind = "linear", amount = 1 } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bob.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 5, pace = new { kind = "linear", amount = 1 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var bobCalendar = (await (await bob.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!;
+        bobCalendar.ShouldNotContain(aliceCalendar);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
         (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { productId = bobsOwn, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
+        (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static async Task<string> Snapshot(HttpClient client, long product, long dose) =>
@@ -79,5 +93,6 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         + (await client.GetJsonAsync("/api/v1/days/2026-11-25")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText()
-        + (await client.GetJsonAsync("/api/v1/status")).GetRawText();
+        + (await client.GetJsonAsync("/api/v1/status")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/plans/current")).GetRawText();
 }
