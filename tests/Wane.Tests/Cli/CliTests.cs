@@ -266,6 +266,52 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_PreviewCreateShowHoldResume()
+    {
+        await SetUpAsync();
+        const string plan = "--substance kratom --start 12g --pace percent:10 --every 7d --resolution 0.1g --doses 3 --from 2026-11-25";
+
+        var preview = await WaneAsync($"plan preview {plan}");
+        preview.Exit.ShouldBe(0, preview.Err);
+        preview.Out.ShouldContain("10.8 g");
+        preview.Out.ShouldContain("T4");
+        (await WaneAsync("plan show")).Exit.ShouldBe(1);
+
+        (await WaneAsync($"plan create {plan}")).Exit.ShouldBe(0);
+        var shown = JsonDocument.Parse((await WaneAsync("plan show --json")).Out).RootElement;
+        shown.GetProperty("today")[0].GetProperty("allowance").GetDecimal().ShouldBe(12m);
+
+        var held = await WaneAsync("plan hold --reason \"bad night\"");
+        held.Exit.ShouldBe(0, held.Err);
+        held.Out.ShouldContain("(on hold)");
+        (await WaneAsync("plan hold")).Exit.ShouldBe(1);
+        (await WaneAsync("plan resume")).Exit.ShouldBe(0);
+        (await WaneAsync("status")).Out.ShouldContain("today's allowance 12 g");
+    }
+
+    [Theory]
+    [InlineData("plan preview --substance kratom --start 0,5g --pace percent:10", "startAmount")]
+    [InlineData("plan preview --substance kratom --start 0g --pace percent:10", "startAmount")]
+    [InlineData("plan preview --substance kratom --start 12g --pace percent:0", "pace.percent")]
+    [InlineData("plan preview --substance kratom --start 12g --pace percent", "pace.percent")]
+    [InlineData("plan preview --substance kratom --start 12g --pace zoom", "pace.kind")]
+    [InlineData("plan preview --substance kratom --start 12g --pace percent:10 --every 0d", "intervalDays")]
+    [InlineData("plan preview --substance kratom --start 12g --pace percent:10 --every weekly", "intervalDays")]
+    [InlineData("plan preview --substance kratom --start 12g --pace percent:10 --resolution 20g", "resolution")]
+    [InlineData("plan preview --substance kratom --pace percent:10", "startAmount")]
+    [InlineData("plan create --substance coffee --start 12g --pace percent:10", "substance")]
+    public async Task Plan_BadInput_ExitsOneNamingTheFieldAndStoresNothing(string args, string field)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync(args);
+
+        run.Exit.ShouldBe(1, run.Out);
+        run.Err.ShouldContain(field + ":");
+        (await WaneAsync("plan show")).Exit.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task UnknownVerb_IsAUsageError() => (await WaneAsync("fly")).Exit.ShouldBe(1);
 
     public void Dispose()
