@@ -25,6 +25,7 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<PlanRow> Plans => Set<PlanRow>();
     public DbSet<PlanHold> PlanHolds => Set<PlanHold>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,6 +54,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
         {
             u.Property(x => x.TimeZone).HasMaxLength(64);
             u.Property(x => x.PreferredUnit).HasMaxLength(16);
+            u.Property(x => x.HoldThreshold).HasDefaultValue(11);
+            u.Property(x => x.HoldRise).HasDefaultValue(6);
         });
 
         builder.Entity<Product>(p =>
@@ -129,6 +132,17 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             c.Property(x => x.UserId).HasMaxLength(64);
             c.Property(x => x.Secret).HasMaxLength(64);
             c.HasIndex(x => x.Secret).IsUnique();
+            c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CheckInRow>(c =>
+        {
+            c.ToTable("checkins");
+            c.Property(x => x.UserId).HasMaxLength(64);
+            c.Property(x => x.Instrument).HasMaxLength(8);
+            c.Property(x => x.Band).HasMaxLength(32);
+            c.Property(x => x.RedFlags).HasMaxLength(100);
+            c.HasIndex(x => new { x.UserId, x.TakenAt });
             c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -15,6 +15,12 @@ public class WaneUser : IdentityUser
     /// <summary>Default unit in the log form (a <c>DoseUnits</c> wire name).</summary>
     public string PreferredUnit { get; set; } = "g";
 
+    /// <summary>A taper step waits while the latest SOWS is at or above this (default 11: the start of the "moderate" band in NIDA CTN research).</summary>
+    public int HoldThreshold { get; set; } = 11;
+
+    /// <summary>A taper step waits while the latest SOWS is this much above the plan's baseline.</summary>
+    public int HoldRise { get; set; } = 6;
+
     /// <summary>When the account was created.</summary>
     public Instant CreatedAt { get; set; }
 }

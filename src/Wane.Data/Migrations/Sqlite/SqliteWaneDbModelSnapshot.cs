@@ -260,6 +260,53 @@ namespace Wane.Data.Migrations.Sqlite
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.CheckInRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HoldOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedFlags")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TakenAt");
+
+                    b.ToTable("checkins", (string)null);
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.Dose", b =>
                 {
                     b.Property<long>("Id")
@@ -566,6 +613,16 @@ namespace Wane.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HoldRise")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(6);
+
+                    b.Property<int>("HoldThreshold")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(11);
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -691,6 +748,15 @@ namespace Wane.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.CalendarFeed", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.CheckInRow", b =>
                 {
                     b.HasOne("Wane.Data.Entities.WaneUser", null)
                         .WithMany()

@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace Wane.Data.Entities;
+
+/// <summary>A check-in: a SOWS or COWS score, or a daily check-in, with its answers (JSON) and red flags.</summary>
+public class CheckInRow
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+
+    /// <summary>"sows", "cows" or "daily".</summary>
+    public required string Instrument { get; set; }
+    public Instant TakenAt { get; set; }
+    public required string AnswersJson { get; set; }
+    public int? Score { get; set; }
+    public string? Band { get; set; }
+
+    /// <summary>Red flags raised, as wire names separated by commas.</summary>
+    public string? RedFlags { get; set; }
+
+    /// <summary>When the person chose to go on with the taper despite the hold this SOWS caused.</summary>
+    public Instant? HoldOverriddenAt { get; set; }
+    public Instant CreatedAt { get; set; }
+}
