@@ -80,6 +80,6 @@ public static partial class TaperPlanner
         var own = phase.Request.StartDate.Plus(MaxLength);
         return own > limit && !PhaseSchedule.Build(phase, own).TooLong
             ? new(prefix + "startDate", $"This phase would end after {TimeText.Format(limit)}, more than 3 years after the plan starts. Plan it later, as a plan of its own.")
-            : new(prefix + "pace", "At this pace the taper would last longer than 3 years, the longest plan Wane lays out. Choose a larger cut or fewer days per step, or plan the first part now and the rest later.");
+            : new(prefix + "pace", "At this pace the taper would last longer than 3 years, the longest plan Wane lays out. A slow pace is fine: plan the first part now as a list of steps (pace \"steps\") and make a new plan from where you are then.");
     }
 }
