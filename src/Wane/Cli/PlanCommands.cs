@@ -74,6 +74,11 @@ internal static class PlanCommands
             var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
             Print(host, Result(await store.ResumeAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
+        plan.Add(runtime.Command("override", "Go on with the plan although withdrawal scores hold it (recorded)", [json], async (host, parse, ct) =>
+        {
+            var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
+            Print(host, Result(await store.OverrideHoldAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
+        }));
         plan.Add(runtime.Command("replan", "Start again from today at your actual recent amount, same pace", [json], async (host, parse, ct) =>
         {
             var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);

@@ -51,6 +51,7 @@ internal static class CoreServices
         services.AddScoped<GetStatus>();
         services.AddScoped<Features.Tapering.PlanStore>();
         services.AddScoped<Features.Tapering.CalendarFeeds>();
+        services.AddScoped<Features.CheckIns.CheckInStore>();
         return services;
     }
 

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Features.Accounts;
+using Wane.Features.CheckIns;
 using Wane.Features.Guardrails;
 using Wane.Features.Help;
 using Wane.Features.Journal;
@@ -149,6 +150,7 @@ internal static class WaneWeb
         api.MapBreakEndpoints();
         api.MapStatusEndpoint();
         api.MapPlanEndpoints();
+        api.MapCheckInEndpoints();
 
         app.MapRazorPages();
         return app;

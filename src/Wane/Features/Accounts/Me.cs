@@ -11,10 +11,10 @@ using Wane.Features.Common;
 namespace Wane.Features.Accounts;
 
 /// <summary>The signed-in person's profile: name, time zone, day-start hour, preferred unit.</summary>
-public sealed record MeView(string Name, string TimeZone, int DayStartHour, string PreferredUnit);
+public sealed record MeView(string Name, string TimeZone, int DayStartHour, string PreferredUnit, int HoldThreshold, int HoldRise);
 
 /// <summary>A profile update. Absent fields keep their value.</summary>
-public sealed record MeBody(string? Name, string? TimeZone, int? DayStartHour, string? PreferredUnit);
+public sealed record MeBody(string? Name, string? TimeZone, int? DayStartHour, string? PreferredUnit, int? HoldThreshold = null, int? HoldRise = null);
 
 /// <summary>Reading and changing the profile (web page, API).</summary>
 internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
@@ -35,7 +35,7 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
     private static LocalDays Days(string zone, int hour) =>
         new(TimeZones.TryFind(zone, out var z) ? z : NodaTime.DateTimeZone.Utc, hour);
 
-    public static MeView View(WaneUser u) => new(u.UserName!, u.TimeZone, u.DayStartHour, u.PreferredUnit);
+    public static MeView View(WaneUser u) => new(u.UserName!, u.TimeZone, u.DayStartHour, u.PreferredUnit, u.HoldThreshold, u.HoldRise);
 
     public async Task<Outcome<MeView>> UpdateAsync(string userId, MeBody body, CancellationToken ct)
     {
@@ -56,6 +56,14 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
         if (body.PreferredUnit is not null && !DoseUnits.TryParse(body.PreferredUnit, out _))
         {
             errors.Add(new("preferredUnit", "Use one of: " + string.Join(", ", DoseUnits.All) + "."));
+        }
+        if (body.HoldThreshold is { } ht && (ht < 1 || ht > 64))
+        {
+            errors.Add(new("holdThreshold", "A SOWS total from 1 to 64."));
+        }
+        if (body.HoldRise is { } hr && (hr < 1 || hr > 64))
+        {
+            errors.Add(new("holdRise", "A rise from 1 to 64 points."));
         }
         var name = body.Name?.Trim();
         if (body.Name is not null && (string.IsNullOrEmpty(name) || name.Length > Accounts.MaxNameLength))
@@ -81,6 +89,8 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
             user.TimeZone = zone.Id;
         }
         user.DayStartHour = body.DayStartHour ?? user.DayStartHour;
+        user.HoldThreshold = body.HoldThreshold ?? user.HoldThreshold;
+        user.HoldRise = body.HoldRise ?? user.HoldRise;
         if (body.PreferredUnit is not null && DoseUnits.TryParse(body.PreferredUnit, out var unit))
         {
             user.PreferredUnit = unit.Value.Name();

@@ -8,7 +8,16 @@ internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds) : FormPag
 {
     public PlanView? Plan { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Plan = await plans.CurrentAsync(User.Id(), PlanEndpoints.BaseUrl(Request), ct);
+    /// <summary>Why withdrawal scores hold the plan now, if they do.</summary>
+    public string? AutoHold { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Plan = await plans.CurrentAsync(User.Id(), PlanEndpoints.BaseUrl(Request), ct);
+        AutoHold = (await plans.AutomaticHoldAsync(User.Id(), ct)).Reason;
+    }
+
+    public Task<IActionResult> OnPostOverrideAsync(CancellationToken ct) => ActAsync(id => plans.OverrideHoldAsync(User.Id(), id, null, ct), ct);
 
     public Task<IActionResult> OnPostHoldAsync(CancellationToken ct) =>
         ActAsync(id => plans.HoldAsync(User.Id(), id, new HoldBody(null, "held from the plan page"), null, ct), ct);

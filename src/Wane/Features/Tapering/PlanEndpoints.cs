@@ -21,6 +21,7 @@ internal static class PlanEndpoints
         plans.MapGet("/current", Current).WithName("GetCurrentPlan").WithSummary("The active plan: schedule, today's allowance, adherence, holds, calendar URL");
         plans.MapPost("/{id:long}/hold", Hold).WithName("HoldPlan").WithSummary("Pause the plan from a day (default today); later steps shift");
         plans.MapPost("/{id:long}/resume", Resume).WithName("ResumePlan");
+        plans.MapPost("/{id:long}/override-hold", OverrideHold).WithName("OverrideHold").WithSummary("Go on with the plan although withdrawal scores hold it (recorded)");
         plans.MapPost("/{id:long}/replan", Replan).WithName("Replan").WithSummary("A new plan from today at your actual recent amount, same pace");
         api.MapPost("/calendar/revoke", Revoke).WithName("RevokeCalendar").WithTags("Taper plans").WithSummary("Replace the calendar feed's secret URL");
         return api;
@@ -69,6 +70,9 @@ internal static class PlanEndpoints
 
     private static async Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> Replan(long id, HttpContext http, PlanStore store, CancellationToken ct) =>
         Map(await store.ReplanAsync(http.User.Id(), id, BaseUrl(http.Request), ct).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> OverrideHold(long id, HttpContext http, PlanStore store, CancellationToken ct) =>
+        Map(await store.OverrideHoldAsync(http.User.Id(), id, BaseUrl(http.Request), ct).ConfigureAwait(false));
 
     private static async Task<Ok<CalendarUrlView>> Revoke(HttpContext http, CalendarFeeds feeds, CancellationToken ct) =>
         TypedResults.Ok(new CalendarUrlView($"{BaseUrl(http.Request)}/calendar/{await feeds.RotateAsync(http.User.Id(), ct).ConfigureAwait(false)}.ics"));

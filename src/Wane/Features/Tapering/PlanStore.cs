@@ -4,6 +4,7 @@ using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain;
+using Wane.Domain.CheckIns;
 using Wane.Domain.Journal;
 using Wane.Domain.Opioids;
 using Wane.Domain.Tapering;
@@ -22,7 +23,10 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
 {
     public const int AdherenceDays = 14;
 
-    private sealed record Loaded(PlanRow Row, PlanBody Body, List<PlanHold> Holds);
+    private sealed record Loaded(PlanRow Row, PlanBody Body, List<PlanHold> Holds, List<Reading> Sows, HoldSettings HoldSettings);
+
+    /// <summary>A SOWS taken during the plan, and when (if ever) the person chose to go on despite it.</summary>
+    private sealed record Reading(long Id, Instant TakenAt, int Total, Instant? OverriddenAt);
 
     public async Task<Outcome<PlanView>> PreviewAsync(string userId, PlanBody body, CancellationToken ct)
     {
@@ -81,6 +85,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         var (request, plan, holds) = Schedule(loaded, days, today);
         var from = today.PlusDays(-(AdherenceDays - 1));
         var actual = await ActualsAsync(userId, days, request, from, today, ct).ConfigureAwait(false);
+        var (_, holdReason) = await AutomaticHoldAsync(userId, ct).ConfigureAwait(false);
         var todayViews = new List<TodayPlanView>();
         var adherence = new List<AdherenceView>();
         for (var i = 0; i < plan.Phases.Count; i++)
@@ -92,7 +97,8 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             {
                 var taken = actual[i].GetValueOrDefault(today);
                 todayViews.Add(new TodayPlanView(i, TimeText.Format(today), phase.Substance, t, PlanRequests.UnitName(phase.Unit), taken,
-                    Math.Max(0, t - taken), plan.NextStepDown(i, today) is { } next ? TimeText.Format(next) : null, held));
+                    Math.Max(0, t - taken), plan.NextStepDown(i, today) is { } next ? TimeText.Format(next) : null, held,
+                    held ? holdReason ?? loaded.Holds.LastOrDefault(h => h.To is null)?.Reason : null));
             }
             var start = from < plan.Phases[i].Steps[0].From ? plan.Phases[i].Steps[0].From : from;
             if (start <= today)
@@ -240,7 +246,17 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             return null;
         }
         var holds = await db.PlanHolds.AsNoTracking().Where(h => h.PlanId == row.Id && h.UserId == userId).OrderBy(h => h.From).ToListAsync(ct).ConfigureAwait(false);
-        return new Loaded(row, JsonSerializer.Deserialize<PlanBody>(row.RequestJson, JsonSerializerOptions.Web)!, holds);
+        var body = JsonSerializer.Deserialize<PlanBody>(row.RequestJson, JsonSerializerOptions.Web)!;
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var start = body.AllPhases().Select(p => TimeText.ParseDate(p.StartDate)).Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(days.DayOf(row.CreatedAt)).Min();
+        var since = days.StartOf(start);
+        var sows = await db.CheckIns.AsNoTracking()
+            .Where(c => c.UserId == userId && c.Instrument == "sows" && c.TakenAt >= since && c.Score != null)
+            .OrderBy(c => c.TakenAt)
+            .Select(c => new Reading(c.Id, c.TakenAt, c.Score!.Value, c.HoldOverriddenAt))
+            .ToListAsync(ct).ConfigureAwait(false);
+        var settings = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new HoldSettings(u.HoldThreshold, u.HoldRise)).SingleAsync(ct).ConfigureAwait(false);
+        return new Loaded(row, body, holds, sows, settings);
     }
 
     /// <summary>The stored request with its holds (an open hold runs through today) planned again.</summary>
@@ -250,10 +266,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         var phases = loaded.Body.AllPhases()
             .Select((p, i) => PlanRequests.Resolve(p, "", today, (_, _) => null, errors) ?? throw new InvalidOperationException($"Stored plan {loaded.Row.Id} phase {i} no longer resolves."))
             .ToList();
-        var holds = loaded.Holds
+        var manual = loaded.Holds
             .Where(h => h.From <= today || h.To is not null)
-            .Select(h => new Hold(h.From, h.To ?? (today < h.From ? h.From : today)))
-            .ToList();
+            .Select(h => new Hold(h.From, h.To ?? (today < h.From ? h.From : today)));
+        var start = phases.Min(p => p.StartDate);
+        var holds = Merge(manual.Concat(AutomaticHolds(loaded, days, start, today)));
         var (plan, planErrors) = TaperPlanner.Plan(new TaperRequest(phases, holds));
         if (plan is null)
         {
@@ -262,6 +279,93 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             holds = [];
         }
         return (new TaperRequest(phases, holds), plan ?? throw new InvalidOperationException(string.Join("; ", planErrors.Select(e => e.Message))), holds);
+    }
+
+    /// <summary>
+    /// Days the plan waits because of withdrawal: a day is held when the latest SOWS by its end meets
+    /// the hold rule, unless the person chose to go on (from the day they did, until a new SOWS).
+    /// </summary>
+    private static IEnumerable<Hold> AutomaticHolds(Loaded loaded, LocalDays days, LocalDate start, LocalDate today)
+    {
+        if (loaded.Sows.Count == 0)
+        {
+            yield break;
+        }
+        LocalDate? runStart = null;
+        var first = days.DayOf(loaded.Sows[0].TakenAt);
+        for (var day = first < start ? start : first; day <= today; day = day.PlusDays(1))
+        {
+            var end = days.StartOf(day.PlusDays(1));
+            var upTo = loaded.Sows.Where(r => r.TakenAt < end).ToList();
+            var latest = upTo.Count > 0 ? upTo[^1] : null;
+            var held = latest is not null
+                && HoldRule.Decide(upTo.Select(r => new SowsReading(days.DayOf(r.TakenAt), r.TakenAt, r.Total)).ToList(), loaded.HoldSettings).Hold
+                && !(latest.OverriddenAt is { } o && days.DayOf(o) <= day);
+            if (held)
+            {
+                runStart ??= day;
+            }
+            else if (runStart is { } s)
+            {
+                yield return new Hold(s, day.PlusDays(-1));
+                runStart = null;
+            }
+        }
+        if (runStart is { } open)
+        {
+            yield return new Hold(open, today);
+        }
+    }
+
+    /// <summary>Unites overlapping or touching holds so no day is counted twice.</summary>
+    private static List<Hold> Merge(IEnumerable<Hold> holds)
+    {
+        var merged = new List<Hold>();
+        foreach (var h in holds.OrderBy(h => h.From))
+        {
+            if (merged.Count > 0 && h.From <= merged[^1].To.PlusDays(1))
+            {
+                var last = merged[^1];
+                merged[^1] = new Hold(last.From, h.To > last.To ? h.To : last.To);
+            }
+            else
+            {
+                merged.Add(h);
+            }
+        }
+        return merged;
+    }
+
+    /// <summary>Why the plan waits today because of withdrawal scores, or null.</summary>
+    public async Task<(long? ReadingId, string? Reason)> AutomaticHoldAsync(string userId, CancellationToken ct)
+    {
+        var loaded = await LoadActiveAsync(userId, ct).ConfigureAwait(false);
+        if (loaded is null || loaded.Sows.Count == 0)
+        {
+            return (null, null);
+        }
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var latest = loaded.Sows[^1];
+        var decision = HoldRule.Decide(loaded.Sows.Select(r => new SowsReading(days.DayOf(r.TakenAt), r.TakenAt, r.Total)).ToList(), loaded.HoldSettings);
+        return decision.Hold && latest.OverriddenAt is null ? (latest.Id, decision.Reason) : (null, null);
+    }
+
+    /// <summary>Goes on with the plan despite the hold the latest SOWS caused; the choice is recorded on that check-in.</summary>
+    public async Task<Outcome<PlanView>> OverrideHoldAsync(string userId, long id, string? baseUrl, CancellationToken ct)
+    {
+        if (await LoadActiveAsync(userId, ct, id).ConfigureAwait(false) is null)
+        {
+            return new Outcome<PlanView>.NotFound("Active plan");
+        }
+        var (readingId, _) = await AutomaticHoldAsync(userId, ct).ConfigureAwait(false);
+        if (readingId is null)
+        {
+            return Outcome<PlanView>.Fail("hold", "The plan is not waiting because of withdrawal scores.");
+        }
+        var reading = await db.CheckIns.SingleAsync(c => c.Id == readingId && c.UserId == userId, ct).ConfigureAwait(false);
+        reading.HoldOverriddenAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return (await CurrentAsync(userId, baseUrl, ct).ConfigureAwait(false))!;
     }
 
     private async Task<(PhaseRequest? Request, List<FieldError> Errors)> ResolveOne(string userId, LocalDays days, LocalDate today, PhaseBody body, string prefix, CancellationToken ct)

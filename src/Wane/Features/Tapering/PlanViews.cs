@@ -17,7 +17,7 @@ public sealed record PhaseView(int Index, string Substance, string Unit, string 
 public sealed record HoldView(long Id, string From, string? To, string? Reason);
 
 /// <summary>Today for one phase: the allowance, what has been taken and what is left, the next step-down.</summary>
-public sealed record TodayPlanView(int Phase, string Date, string Substance, decimal Allowance, string Unit, decimal Taken, decimal Left, string? NextStepDown, bool Held);
+public sealed record TodayPlanView(int Phase, string Date, string Substance, decimal Allowance, string Unit, decimal Taken, decimal Left, string? NextStepDown, bool Held, string? HoldReason);
 
 /// <summary>One day of adherence: the target against what was taken.</summary>
 public sealed record AdherenceView(int Phase, string Date, decimal Target, decimal Actual, bool Held);

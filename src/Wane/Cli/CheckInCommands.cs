@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using Spectre.Console;
+using Wane.Domain;
+using Wane.Domain.CheckIns;
+using Wane.Domain.Time;
+using Wane.Features.CheckIns;
+using Wane.Features.Common;
+
+namespace Wane.Cli;
+
+/// <summary><c>wane checkin sows|cows|daily</c>, <c>wane checkins</c>.</summary>
+internal static class CheckInCommands
+{
+    public static void Add(RootCommand root, CliRuntime runtime)
+    {
+        var answers = new Option<string?>("--answers") { Description = "Item scores in order, separated by commas: 1,0,2,… (otherwise asked item by item on a terminal)" };
+        var at = new Option<string?>("--at") { Description = "When, in your time zone (default now)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var checkin = new Command("checkin", "Score withdrawal (SOWS, COWS) or record a daily check-in");
+        foreach (var instrument in new[] { Instruments.Sows, Instruments.Cows })
+        {
+            var name = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows";
+            checkin.Add(runtime.Command(name, $"{instrument.Name} ({instrument.Abbreviation}, 0–{instrument.MaxTotal})", [answers, at, json], async (host, parse, ct) =>
+            {
+                var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+                var takenAt = When(host, user, parse.GetValue(at));
+                var scores = parse.GetValue(answers) is { } text ? Parse(text) : Ask(host, instrument);
+                Print(host, Result(await host.Get<CheckInStore>().ScoreAsync(user.Id, name, scores, takenAt, ct).ConfigureAwait(false)), parse.GetValue(json));
+            }));
+        }
+        var pain = new Option<int?>("--pain") { Description = "Pain, 0–10", Required = true };
+        var sleep = new Option<int?>("--sleep") { Description = "Sleep quality, 1 (very poor) to 5 (very good)", Required = true };
+        var mood = new Option<int?>("--mood") { Description = "Mood, 1 (very low) to 5 (very good)", Required = true };
+        var craving = new Option<int?>("--craving") { Description = "Craving, 0–10", Required = true };
+        var note = new Option<string?>("--note") { Description = "A note" };
+        var flags = new Option<string[]>("--red-flag") { Description = "self-harm, seizure, fainting, chest-pain, breathing, liver (repeat for more)", AllowMultipleArgumentsPerToken = true };
+        checkin.Add(runtime.Command("daily", "The daily check-in: pain, sleep, mood, craving, red flags", [pain, sleep, mood, craving, note, flags, at, json], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var takenAt = When(host, user, parse.GetValue(at));
+            var draft = new DailyDraft(parse.GetValue(pain), parse.GetValue(sleep), parse.GetValue(mood), parse.GetValue(craving), parse.GetValue(note), parse.GetValue(flags) ?? []);
+            Print(host, Result(await host.Get<CheckInStore>().DailyAsync(user.Id, draft, takenAt, [], ct).ConfigureAwait(false)), parse.GetValue(json));
+        }));
+        root.Add(checkin);
+
+        var from = new Option<string?>("--from") { Description = "First local date (default 29 days before --to)" };
+        var to = new Option<string?>("--to") { Description = "Last local date (default today)" };
+        root.Add(runtime.Command("checkins", "List check-ins with scores and bands", [from, to, json], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var list = await host.Get<CheckInStore>().ListAsync(user.Id, parse.GetValue(from), parse.GetValue(to), ct).ConfigureAwait(false) switch
+            {
+                Outcome<CheckInListView>.Ok ok => ok.Value,
+                Outcome<CheckInListView>.Invalid bad => throw new CliException(bad.Errors),
+                _ => throw new InvalidOperationException(),
+            };
+            if (parse.GetValue(json))
+            {
+                host.WriteJson(list);
+                return;
+            }
+            var table = new Table().AddColumns("Date", "Time", "Check-in", "Score", "Band", "Red flags");
+            foreach (var c in list.CheckIns)
+            {
+                table.AddRow(c.LocalDate, c.LocalTime, c.Instrument.ToUpperInvariant(),
+                    c.Score is { } s ? $"{s}/{c.Max}" : c.Daily is { } d ? $"pain {d.Pain}, craving {d.Craving}" : "",
+                    Markup.Escape(c.Band ?? ""), string.Join(", ", c.RedFlags));
+            }
+            host.Console.Ansi().Write(table);
+        }));
+    }
+
+    private static Instant When(CliHost host, Data.Entities.WaneUser user, string? at)
+    {
+        var now = host.Get<IClock>().GetCurrentInstant();
+        if (at is null)
+        {
+            return now;
+        }
+        return TimeText.ParseUserTime(at, Features.Accounts.Profile.Days(user), now)
+            ?? throw new CliException("takenAt: use a time like \"2026-11-25 08:30\" or \"08:30\".");
+    }
+
+    private static List<int> Parse(string text)
+    {
+        var scores = new List<int>();
+        var errors = new List<FieldError>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (int.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+            {
+                scores.Add(v);
+            }
+            else
+            {
+                errors.Add(new($"answers[{i}]", $"Item {i + 1}: \"{parts[i]}\" is not a whole number."));
+            }
+        }
+        return errors.Count > 0 ? throw new CliException(errors) : scores;
+    }
+
+    private static List<int> Ask(CliHost host, Instrument instrument)
+    {
+        if (!host.Console.Interactive)
+        {
+            throw new CliException("answers: no terminal to ask on; pass --answers 1,0,2,…");
+        }
+        var ansi = host.Console.Ansi();
+        ansi.MarkupLine($"[bold]{Markup.Escape(instrument.Name)}[/] — {Markup.Escape(instrument.Instructions)}");
+        return instrument.Items.Select(item => ansi.Prompt(
+            new SelectionPrompt<ItemScore>()
+                .Title($"{item.Number}. {Markup.Escape(item.Text)}")
+                .UseConverter(s => $"{s.Value} {Markup.Escape(s.Anchor)}")
+                .AddChoices(item.Scores)).Value).ToList();
+    }
+
+    private static CheckInView Result(Outcome<CheckInView> outcome) => outcome switch
+    {
+        Outcome<CheckInView>.Ok ok => ok.Value,
+        Outcome<CheckInView>.Invalid bad => throw new CliException(bad.Errors),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static void Print(CliHost host, CheckInView c, bool json)
+    {
+        if (json)
+        {
+            host.WriteJson(c);
+            return;
+        }
+        var ansi = host.Console.Ansi();
+        foreach (var r in c.Resources)
+        {
+            ansi.MarkupLine($"[red bold]{Markup.Escape(r.Action)}[/] — {Markup.Escape(r.Name)}: {Markup.Escape(r.Why)}");
+        }
+        if (c.Score is { } score)
+        {
+            ansi.WriteLine($"{c.Instrument.ToUpperInvariant()} {score}/{c.Max}{(c.Band is null ? "" : $" ({c.Band})")} on {c.LocalDate} at {c.LocalTime}.");
+            ansi.MarkupLine($"[dim]Source: {Markup.Escape(c.Source ?? "")}. Bands: {Markup.Escape(c.BandSource ?? "")}. {Markup.Escape(c.KratomNote ?? "")}[/]");
+        }
+        else
+        {
+            ansi.WriteLine($"Daily check-in recorded on {c.LocalDate} at {c.LocalTime}.");
+        }
+        if (c.PlanHeld)
+        {
+            ansi.WriteLine($"Your taper plan waits: {c.HoldReason} (wane plan override to go on anyway).");
+        }
+    }
+}

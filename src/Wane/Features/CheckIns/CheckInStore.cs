@@ -1,0 +1,242 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+using Wane.Domain;
+using Wane.Domain.CheckIns;
+using Wane.Domain.Journal;
+using Wane.Domain.Time;
+using Wane.Features.Accounts;
+using Wane.Features.Common;
+using Wane.Features.Tapering;
+
+namespace Wane.Features.CheckIns;
+
+/// <summary>A check-in as the API takes it: SOWS/COWS answers are the item scores in order; daily answers an object.</summary>
+public sealed record CheckInBody(string? Instrument, string? TakenAt, JsonElement? Answers);
+
+/// <summary>A resource to reach now, for a red flag.</summary>
+public sealed record ResourceView(string Id, string Name, string Action, string Why);
+
+/// <summary>The daily check-in's answers.</summary>
+public sealed record DailyView(int Pain, int Sleep, int Mood, int Craving, string? Note);
+
+/// <summary>A stored check-in with its score, band, sources, red flags and the resources they call for.</summary>
+public sealed record CheckInView(
+    long Id, string Instrument, string TakenAt, string LocalDate, string LocalTime,
+    int? Score, int? Max, string? Band, string? Source, string? BandSource, string? KratomNote,
+    IReadOnlyList<int>? Answers, DailyView? Daily, IReadOnlyList<string> RedFlags, IReadOnlyList<ResourceView> Resources,
+    bool PlanHeld, string? HoldReason);
+
+/// <summary>Check-ins between two local dates.</summary>
+public sealed record CheckInListView(string From, string To, IReadOnlyList<CheckInView> CheckIns);
+
+/// <summary>Scoring and storing check-ins; a red flag always returns its resource.</summary>
+internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, IClock clock)
+{
+    public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var now = clock.GetCurrentInstant();
+        var takenAt = now;
+        if (!string.IsNullOrWhiteSpace(body.TakenAt))
+        {
+            if (TimeText.ParseInstant(body.TakenAt) is { } t)
+            {
+                takenAt = t;
+            }
+            else
+            {
+                errors.Add(new("takenAt", "Use an RFC 3339 time with an offset, for example 2026-11-25T08:30:00-05:00."));
+            }
+        }
+        if (takenAt > now + DoseRules.MaxFutureSkew)
+        {
+            errors.Add(new("takenAt", "That time is in the future."));
+        }
+        var kind = body.Instrument?.Trim().ToLowerInvariant();
+        return kind switch
+        {
+            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
+            "daily" => await DailyAsync(userId, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
+            _ => Outcome<CheckInView>.Fail([.. errors, new FieldError("instrument", "Use \"sows\", \"cows\" or \"daily\".")]),
+        };
+    }
+
+    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, JsonElement? answers, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    {
+        List<int>? scores = null;
+        if (answers is not { ValueKind: JsonValueKind.Array } array)
+        {
+            errors.Add(new("answers", $"Send the {instrument.Items.Count} item scores in item order, e.g. [0, 1, 2, …]."));
+        }
+        else
+        {
+            scores = [];
+            var i = 0;
+            foreach (var a in array.EnumerateArray())
+            {
+                if (a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out var v))
+                {
+                    scores.Add(v);
+                }
+                else
+                {
+                    errors.Add(new($"answers[{i}]", $"Item {i + 1} needs a whole-number score."));
+                    scores.Add(-1);
+                }
+                i++;
+            }
+        }
+        var (score, scoreErrors) = errors.Count == 0 ? Scoring.Score(instrument, scores) : (null, []);
+        errors.AddRange(scoreErrors);
+        if (errors.Count > 0 || score is null)
+        {
+            return Outcome<CheckInView>.Fail(errors);
+        }
+        var row = new CheckInRow
+        {
+            UserId = userId, Instrument = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows", TakenAt = takenAt,
+            AnswersJson = JsonSerializer.Serialize(scores), Score = score.Total, Band = score.Band?.Name, CreatedAt = clock.GetCurrentInstant(),
+        };
+        return await SaveAsync(userId, row, ct).ConfigureAwait(false);
+    }
+
+    private async Task<Outcome<CheckInView>> DailyAsync(string userId, JsonElement? answers, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    {
+        if (answers is not { ValueKind: JsonValueKind.Object } o)
+        {
+            return Outcome<CheckInView>.Fail([.. errors, new FieldError("answers", "Send { \"pain\", \"sleep\", \"mood\", \"craving\", \"note\", \"redFlags\" }.")]);
+        }
+        int? Int(string name)
+        {
+            if (!o.TryGetProperty(name, out var p) || p.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            if (p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var v))
+            {
+                return v;
+            }
+            errors.Add(new($"answers.{name}", "Use a whole number."));
+            return null;
+        }
+        string? note = o.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        List<string>? flags = null;
+        if (o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array)
+        {
+            flags = rf.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : x.ToString()).ToList();
+        }
+        var draft = new DailyDraft(Int("pain"), Int("sleep"), Int("mood"), Int("craving"), note, flags);
+        return await DailyAsync(userId, draft, takenAt, errors, ct).ConfigureAwait(false);
+    }
+
+    public async Task<Outcome<CheckInView>> DailyAsync(string userId, DailyDraft draft, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    {
+        var (daily, dailyErrors) = DailyCheckIns.Validate(draft);
+        errors.AddRange(dailyErrors);
+        if (errors.Count > 0 || daily is null)
+        {
+            return Outcome<CheckInView>.Fail(errors);
+        }
+        var row = new CheckInRow
+        {
+            UserId = userId, Instrument = "daily", TakenAt = takenAt,
+            AnswersJson = JsonSerializer.Serialize(new DailyView(daily.Pain, daily.Sleep, daily.Mood, daily.Craving, daily.Note), JsonSerializerOptions.Web),
+            RedFlags = daily.RedFlags.Count == 0 ? null : string.Join(",", daily.RedFlags.Select(WireName.Of)),
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+        return await SaveAsync(userId, row, ct).ConfigureAwait(false);
+    }
+
+    public async Task<Outcome<CheckInView>> ScoreAsync(string userId, string instrument, IReadOnlyList<int> answers, Instant takenAt, CancellationToken ct) =>
+        await ScoreAsync(userId, Instruments.Find(instrument)!, JsonSerializer.SerializeToElement(answers), takenAt, [], ct).ConfigureAwait(false);
+
+    private async Task<Outcome<CheckInView>> SaveAsync(string userId, CheckInRow row, CancellationToken ct)
+    {
+        db.CheckIns.Add(row);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var (readingId, reason) = row.Instrument == "sows" ? await plans.AutomaticHoldAsync(userId, ct).ConfigureAwait(false) : (null, null);
+        return View(row, days) with { PlanHeld = readingId is not null, HoldReason = reason };
+    }
+
+    public async Task<Outcome<CheckInListView>> ListAsync(string userId, string? fromText, string? toText, CancellationToken ct)
+    {
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var today = days.DayOf(clock.GetCurrentInstant());
+        var errors = new List<FieldError>();
+        var to = string.IsNullOrWhiteSpace(toText) ? today : TimeText.ParseDate(toText) ?? Bad("to", today);
+        var from = string.IsNullOrWhiteSpace(fromText) ? to.PlusDays(-29) : TimeText.ParseDate(fromText) ?? Bad("from", today);
+        if (errors.Count == 0 && to < from)
+        {
+            errors.Add(new("to", "The end date is before the start date."));
+        }
+        if (errors.Count == 0 && Period.Between(from, to, PeriodUnits.Days).Days >= 366)
+        {
+            errors.Add(new("from", "Ask for at most 366 days at a time."));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<CheckInListView>.Fail(errors);
+        }
+        var span = days.Span(from, to);
+        var rows = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
+            .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
+        return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => View(r, days)).ToArray());
+
+        LocalDate Bad(string field, LocalDate fallback)
+        {
+            errors.Add(new(field, "Use a date like 2026-11-25 (YYYY-MM-DD)."));
+            return fallback;
+        }
+    }
+
+    internal static CheckInView View(CheckInRow r, LocalDays days)
+    {
+        var instrument = Instruments.Find(r.Instrument);
+        var flags = (r.RedFlags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => WireName.TryParse<RedFlag>(f, out var v) ? v : (RedFlag?)null).Where(f => f is not null).Select(f => f!.Value).ToList();
+        return new CheckInView(
+            r.Id, r.Instrument, TimeText.Format(r.TakenAt), TimeText.Format(days.DayOf(r.TakenAt)), TimeText.FormatClock(days.LocalTimeOf(r.TakenAt)),
+            r.Score, instrument?.MaxTotal, r.Band,
+            instrument is null ? null : Guardrails.Advice.Cite(instrument.Source),
+            instrument is null ? null : Guardrails.Advice.Cite(instrument.BandSource),
+            instrument?.KratomNote,
+            instrument is null ? null : JsonSerializer.Deserialize<List<int>>(r.AnswersJson),
+            instrument is null ? JsonSerializer.Deserialize<DailyView>(r.AnswersJson, JsonSerializerOptions.Web) : null,
+            flags.Select(WireName.Of).ToArray(),
+            RedFlags.ResourcesFor(flags).Select(x => new ResourceView(x.Id, x.Name, x.Action, x.Why)).ToArray(),
+            false, null);
+    }
+}
+
+internal static class CheckInEndpoints
+{
+    public static RouteGroupBuilder MapCheckInEndpoints(this RouteGroupBuilder api)
+    {
+        var checkins = api.MapGroup("/checkins").WithTags("Check-ins");
+        checkins.MapPost("/", Add).WithName("AddCheckIn")
+            .WithSummary("Score a SOWS (16 items, 0–4 each) or COWS (11 items), or record a daily check-in; red flags return their resources");
+        checkins.MapGet("/", List).WithName("ListCheckIns").WithSummary("Check-ins between two local dates (default the last 30 days)");
+        return api;
+    }
+
+    private static async Task<Results<Created<CheckInView>, ValidationProblem>> Add(CheckInBody body, HttpContext http, CheckInStore store, CancellationToken ct) =>
+        await store.AddAsync(http.User.Id(), body, ct).ConfigureAwait(false) switch
+        {
+            Outcome<CheckInView>.Ok ok => TypedResults.Created($"/api/v1/checkins?from={ok.Value.LocalDate}&to={ok.Value.LocalDate}", ok.Value),
+            Outcome<CheckInView>.Invalid bad => ApiResults.Invalid(bad.Errors),
+            var other => throw new InvalidOperationException(other.ToString()),
+        };
+
+    private static async Task<Results<Ok<CheckInListView>, ValidationProblem>> List(string? from, string? to, HttpContext http, CheckInStore store, CancellationToken ct) =>
+        await store.ListAsync(http.User.Id(), from, to, ct).ConfigureAwait(false) switch
+        {
+            Outcome<CheckInListView>.Ok ok => TypedResults.Ok(ok.Value),
+            Outcome<CheckInListView>.Invalid bad => ApiResults.Invalid(bad.Errors),
+            var other => throw new InvalidOperationException(other.ToString()),
+        };
+}

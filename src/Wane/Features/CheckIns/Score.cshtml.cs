@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wane.Domain.CheckIns;
+using Wane.Features.Common;
+
+namespace Wane.Features.CheckIns;
+
+/// <summary>SOWS (self) or COWS (observer) on one screen of large choices.</summary>
+internal sealed class ScoreModel(CheckInStore store, IClock clock) : FormPage
+{
+    [BindProperty] public List<int?> Answers { get; set; } = [];
+
+    public Instrument Instrument => Instruments.Find(RouteData.Values["instrument"] as string) ?? Instruments.Sows;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var missing = Enumerable.Range(0, Instrument.Items.Count).Where(i => i >= Answers.Count || Answers[i] is null).ToList();
+        if (missing.Count > 0)
+        {
+            AddErrors(missing.Select(i => new Domain.FieldError($"answers[{i}]", $"Answer item {i + 1}: every item counts.")));
+            return Page();
+        }
+        var kind = Instrument.Kind == InstrumentKind.Sows ? "sows" : "cows";
+        switch (await store.ScoreAsync(User.Id(), kind, Answers.Select(a => a!.Value).ToList(), clock.GetCurrentInstant(), ct))
+        {
+            case Outcome<CheckInView>.Ok ok:
+                return Redirect($"/checkins?saved={ok.Value.Id}");
+            case Outcome<CheckInView>.Invalid bad:
+                AddErrors(bad.Errors);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+}
