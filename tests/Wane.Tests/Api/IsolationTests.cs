@@ -21,6 +21,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "GET /api/v1/breaks/", "POST /api/v1/breaks/", "DELETE /api/v1/breaks/{id:long}", "GET /api/v1/status",
         "POST /api/v1/plans/preview", "POST /api/v1/plans/", "GET /api/v1/plans/current", "POST /api/v1/plans/{id:long}/hold",
         "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
+        "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
     ];
 
     [Fact]
@@ -45,6 +46,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var alicePlan = (await (await alice.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 10, pace = new { kind = "percent", percent = 10 } })).JsonAsync());
         var planId = alicePlan.GetProperty("id").GetInt64();
         var aliceCalendar = new Uri(alicePlan.GetProperty("calendarUrl").GetString()!).PathAndQuery;
+        (await alice.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var aliceBefore = await Snapshot(alice, product, dose);
 
         var bob = await app.NewUserClientAsync("UTC", "bob-" + Guid.NewGuid().ToString("N")[..6]);
@@ -76,6 +78,9 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.PostAsync($"/api/v1/plans/{planId}/replan", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PostAsJsonAsync("/api/v1/plans/preview", new { substance = "kratom", pace = new { kind = "linear", amount = 1 } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bob.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 5, pace = new { kind = "linear", amount = 1 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await bob.PostAsync($"/api/v1/plans/{planId}/override-hold", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetJsonAsync("/api/v1/checkins/?from=2026-11-01&to=2026-11-30")).GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+        (await bob.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 1, sleep = 3, mood = 3, craving = 1 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var bobCalendar = (await (await bob.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!;
         bobCalendar.ShouldNotContain(aliceCalendar);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
@@ -94,5 +99,6 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         + (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/status")).GetRawText()
-        + (await client.GetJsonAsync("/api/v1/plans/current")).GetRawText();
+        + (await client.GetJsonAsync("/api/v1/plans/current")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/checkins/?from=2026-11-01&to=2026-11-30")).GetRawText();
 }
