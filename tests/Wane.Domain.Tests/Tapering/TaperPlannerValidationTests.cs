@@ -168,6 +168,15 @@ public class TaperPlannerValidationTests
             .Select(e => e.Field).ShouldBe(["holds[0].to"]);
 
     [Fact]
+    public void Plan_TwoHoldsReachingTheEndOfTheCalendar_RejectedWithoutThrowing() =>
+        ErrorsOf(new TaperRequest([Kratom()], [new Hold(Monday.PlusDays(1), LocalDate.MaxIsoValue), new Hold(LocalDate.MaxIsoValue, LocalDate.MaxIsoValue)]))
+            .Select(e => e.Field).ShouldBe(["holds[0].to", "holds[1].to"]);
+
+    [Fact]
+    public void Plan_OnlyPhaseNull_RejectsPhases() =>
+        ErrorsOf(new TaperRequest([null!])).Select(e => e.Field).ShouldBe(["phases"]);
+
+    [Fact]
     public void Plan_HoldWhilePhasesAreInvalid_StillChecksTheHoldItself() =>
         ErrorsOf(new TaperRequest([Kratom(start: 0m)], [new Hold(Monday, Monday.PlusDays(-1))]))
             .Select(e => e.Field).ShouldBe(["startAmount", "holds[0].to"]);
