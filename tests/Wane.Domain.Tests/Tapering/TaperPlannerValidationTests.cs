@@ -50,6 +50,7 @@ public class TaperPlannerValidationTests
         { "unit", Kratom() with { Unit = PlanUnit.Milligrams } },
         { "unit", Opioid(unit: PlanUnit.Grams) },
         { "unit", Opioid(unit: (PlanUnit)9) },
+        { "unit", Opioid("fentanyl", unit: PlanUnit.Milligrams) },
         { "duration", Opioid(duration: (UseDuration)9) },
         { "startDate", Kratom(startDate: new LocalDate(9500, 1, 1)) },
         { "pace", Kratom(start: 10m, pace: Percent(0.1m), interval: 30) },
