@@ -12,8 +12,11 @@ namespace Wane.Domain.Tapering;
 /// <param name="Pace">How fast to come down.</param>
 /// <param name="IntervalDays">Days per step (1–365).</param>
 /// <param name="DosesPerDay">Doses the daily amount is split into (1–12).</param>
-/// <param name="Resolution">The smallest amount the person can measure (0.1 g on a scale, a 0.5 g capsule, a 5 mg tablet).</param>
-/// <param name="Splittable">Whether one resolution unit can be halved (a scored tablet).</param>
+/// <param name="Resolution">
+/// The smallest amount the person can measure (0.1 g on a scale, a 0.5 g capsule, a 5 mg tablet);
+/// 0.001 to the start amount, at most 3 decimal places. Every target is a multiple of it.
+/// </param>
+/// <param name="Splittable">Whether one resolution unit can be halved (a scored tablet): targets are then multiples of half of it.</param>
 /// <param name="StartDate">The first day of the first step.</param>
 /// <param name="Duration">How long an opioid has been used (decides which CDC pace the plan is checked against).</param>
 public sealed record PhaseRequest(

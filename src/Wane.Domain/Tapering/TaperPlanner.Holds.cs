@@ -38,7 +38,8 @@ public static partial class TaperPlanner
         }
         foreach (var (h, i) in ok.OrderBy(x => x.Hold.From))
         {
-            if (groups.Count > 0 && h.From <= groups[^1].To.PlusDays(1))
+            // "From − 1 ≤ To" rather than "From ≤ To + 1": a hold may run to the last date NodaTime has.
+            if (groups.Count > 0 && (h.From <= groups[^1].To || h.From.PlusDays(-1) == groups[^1].To))
             {
                 var g = groups[^1];
                 groups[^1] = g with { To = h.To > g.To ? h.To : g.To };

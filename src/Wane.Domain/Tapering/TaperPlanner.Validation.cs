@@ -63,6 +63,11 @@ public static partial class TaperPlanner
         {
             Error("unit", "Plan an opioid in MME or in mg of the opioid itself.");
         }
+        else if (substance == WireName.Of(OpioidName.Fentanyl) && phase.Unit == PlanUnit.Milligrams)
+        {
+            // CDC's fentanyl factor is per mcg/h of a patch; an amount in mg would be read as something it is not.
+            Error("unit", "Fentanyl patches are measured in mcg/h, not mg, and CDC 2022 gives a factor only for patches. Plan fentanyl in MME.");
+        }
 
         var start = phase.StartAmount;
         var max = phase.Unit == PlanUnit.Grams ? MaxKratomGrams : MaxOpioidAmount;

@@ -37,10 +37,10 @@ public static partial class TaperPlanner
         var valid = new List<ValidPhase>();
         for (var i = 0; i < phases.Count; i++)
         {
-            var prefix = phases.Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"phases[{i}].");
+            var prefix = Prefix(i, phases.Count);
             if (phases[i] is not { } phase)
             {
-                errors.Add(new(prefix.TrimEnd('.'), "This phase is empty."));
+                errors.Add(new(phases.Count == 1 ? "phases" : prefix.TrimEnd('.'), "This phase is empty."));
             }
             else if (Validate(phase, i, prefix, errors) is { } ok)
             {
@@ -74,9 +74,13 @@ public static partial class TaperPlanner
         return (new TaperPlan(plans, start, end, advisories) { Holds = applied }, []);
     }
 
+    /// <summary>"phases[i]." when the plan has several phases; nothing for a single phase.</summary>
+    private static string Prefix(int index, int count) =>
+        count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"phases[{index}].");
+
     private static FieldError TooLong(ValidPhase phase, int phaseCount, LocalDate limit)
     {
-        var prefix = phaseCount == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"phases[{phase.Index}].");
+        var prefix = Prefix(phase.Index, phaseCount);
         var own = phase.Request.StartDate.Plus(MaxLength);
         return own > limit && !PhaseSchedule.Build(phase, own).TooLong
             ? new(prefix + "startDate", $"This phase would end after {TimeText.Format(limit)}, more than 3 years after the plan starts. Plan it later, as a plan of its own.")

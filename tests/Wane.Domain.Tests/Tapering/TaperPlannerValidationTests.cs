@@ -50,6 +50,7 @@ public class TaperPlannerValidationTests
         { "unit", Kratom() with { Unit = PlanUnit.Milligrams } },
         { "unit", Opioid(unit: PlanUnit.Grams) },
         { "unit", Opioid(unit: (PlanUnit)9) },
+        { "unit", Opioid("fentanyl", unit: PlanUnit.Milligrams) },
         { "duration", Opioid(duration: (UseDuration)9) },
         { "startDate", Kratom(startDate: new LocalDate(9500, 1, 1)) },
         { "pace", Kratom(start: 10m, pace: Percent(0.1m), interval: 30) },
@@ -166,6 +167,15 @@ public class TaperPlannerValidationTests
     public void Plan_HoldReachingTheEndOfTheCalendar_RejectedWithoutThrowing() =>
         ErrorsOf(new TaperRequest([Kratom()], [new Hold(Monday.PlusDays(1), LocalDate.MaxIsoValue)]))
             .Select(e => e.Field).ShouldBe(["holds[0].to"]);
+
+    [Fact]
+    public void Plan_TwoHoldsReachingTheEndOfTheCalendar_RejectedWithoutThrowing() =>
+        ErrorsOf(new TaperRequest([Kratom()], [new Hold(Monday.PlusDays(1), LocalDate.MaxIsoValue), new Hold(LocalDate.MaxIsoValue, LocalDate.MaxIsoValue)]))
+            .Select(e => e.Field).ShouldBe(["holds[0].to", "holds[1].to"]);
+
+    [Fact]
+    public void Plan_OnlyPhaseNull_RejectsPhases() =>
+        ErrorsOf(new TaperRequest([null!])).Select(e => e.Field).ShouldBe(["phases"]);
 
     [Fact]
     public void Plan_HoldWhilePhasesAreInvalid_StillChecksTheHoldItself() =>
