@@ -312,6 +312,43 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckIns_SowsCowsDaily_AndList()
+    {
+        await SetUpAsync();
+
+        var sows = await WaneAsync("checkin sows --answers 1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0");
+        sows.Exit.ShouldBe(0, sows.Err);
+        sows.Out.ShouldContain("SOWS 11/64 (moderate)");
+        sows.Out.ShouldContain("Handelsman");
+        (await WaneAsync("checkin cows --answers 4,4,5,5,4,4,5,4,4,4,5")).Out.ShouldContain("COWS 48/48");
+        var daily = await WaneAsync("checkin daily --pain 4 --sleep 2 --mood 2 --craving 7 --red-flag self-harm");
+        daily.Exit.ShouldBe(0, daily.Err);
+        daily.Out.ShouldContain("988");
+
+        var list = JsonDocument.Parse((await WaneAsync("checkins --json")).Out).RootElement.GetProperty("checkIns");
+        list.GetArrayLength().ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("checkin sows --answers 1,1,1", "answers:")]
+    [InlineData("checkin sows --answers 1,1,1,5,1,1,1,1,1,1,1,1,1,1,1,1", "answers[3]:")]
+    [InlineData("checkin sows --answers 1,1,1,x,1,1,1,1,1,1,1,1,1,1,1,1", "answers[3]:")]
+    [InlineData("checkin cows --answers 3,0,0,0,0,0,0,0,0,0,0", "answers[0]:")]
+    [InlineData("checkin sows", "--answers")]
+    [InlineData("checkin daily --pain 11 --sleep 3 --mood 3 --craving 0", "answers.pain:")]
+    [InlineData("checkin daily --pain 1 --sleep 3 --mood 3 --craving 0 --red-flag headache", "redFlags:")]
+    public async Task CheckIns_BadInput_ExitOneAndStoreNothing(string args, string field)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync(args);
+
+        run.Exit.ShouldBe(1, run.Out);
+        run.Err.ShouldContain(field);
+        JsonDocument.Parse((await WaneAsync("checkins --json")).Out).RootElement.GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task UnknownVerb_IsAUsageError() => (await WaneAsync("fly")).Exit.ShouldBe(1);
 
     public void Dispose()
