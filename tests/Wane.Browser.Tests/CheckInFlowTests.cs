@@ -1,29 +1,10 @@
 using Microsoft.Playwright;
-using Wane.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wane.Browser.Tests;
 
-public sealed class CheckInFlowTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class CheckInFlowTests(Browser browser) : SignedInPageTests(browser), IClassFixture<Browser>
 {
-    private readonly WaneApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private async Task<IPage> SignedInAsync(string name)
-    {
-        using var api = await _app.NewUserClientAsync("America/New_York", name);
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.Locator("#name").FillAsync(name);
-        await page.Locator("#password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
-
     [Fact]
     public async Task Sows_OneScreen_ScoresWithBand()
     {

@@ -1,30 +1,10 @@
 using Microsoft.Playwright;
-using Wane.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wane.Browser.Tests;
 
-public sealed class GuardrailFlowTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class GuardrailFlowTests(Browser browser) : SignedInPageTests(browser), IClassFixture<Browser>
 {
-    private readonly WaneApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private async Task<IPage> SignedInAsync(string name)
-    {
-        using var api = await _app.NewUserClientAsync("America/New_York", name);
-        await api.CreateProductAsync(Intents.RedBali);
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.Locator("#name").FillAsync(name);
-        await page.Locator("#password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
-
     private static async Task LogAsync(IPage page, string amount, string? at = null)
     {
         await page.Locator("#amount").FillAsync(amount);
@@ -38,7 +18,7 @@ public sealed class GuardrailFlowTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task TwoKratomDosesTwoHoursApart_ShowR1Caution_ConfirmLogsBoth()
     {
-        var page = await SignedInAsync("twice");
+        var page = await SignedInAsync("twice", withProduct: true);
 
         await LogAsync(page, "2", "2026-11-25T08:00");
         await Expect(page.Locator("#logged")).ToContainTextAsync("at 08:00");
@@ -60,7 +40,7 @@ public sealed class GuardrailFlowTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task DontLog_LeavesTheJournalAsItWas()
     {
-        var page = await SignedInAsync("declined");
+        var page = await SignedInAsync("declined", withProduct: true);
 
         await LogAsync(page, "2", "2026-11-25T09:00");
         await LogAsync(page, "3");

@@ -1,35 +1,15 @@
 using Microsoft.Playwright;
 using Shouldly;
-using Wane.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wane.Browser.Tests;
 
-public sealed class PlanFlowTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class PlanFlowTests(Browser browser) : SignedInPageTests(browser), IClassFixture<Browser>
 {
-    private readonly WaneApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private async Task<IPage> SignedInAsync(string name, bool javaScript = true)
-    {
-        using var api = await _app.NewUserClientAsync("America/New_York", name);
-        await api.CreateProductAsync(Intents.RedBali);
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), JavaScriptEnabled = javaScript });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.Locator("#name").FillAsync(name);
-        await page.Locator("#password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
-
     [Fact]
     public async Task CreatePlan_LivePreview_ThenSeeTodaysAllowance_AndPrint()
     {
-        var page = await SignedInAsync("planner");
+        var page = await SignedInAsync("planner", withProduct: true);
 
         await page.GotoAsync("/plan/new");
         await Expect(page.Locator("aside.evidence")).ToContainTextAsync("no validated taper protocol for kratom");
@@ -59,7 +39,7 @@ public sealed class PlanFlowTests(Browser browser) : IClassFixture<Browser>, IAs
     [Fact]
     public async Task PlanForm_WithoutJavaScript_PreviewButtonAndFieldErrors()
     {
-        var page = await SignedInAsync("noscript-planner", javaScript: false);
+        var page = await SignedInAsync("noscript-planner", withProduct: true, javaScript: false);
 
         await page.GotoAsync("/plan/new");
         await page.Locator("#start0").FillAsync("12");
