@@ -10,9 +10,14 @@
 #   BENCH_SECONDS      measured seconds per phase (default 20)
 #   BENCH_WARMUP       warm-up seconds before each phase (default 3)
 #   BENCH_CONCURRENCY  concurrent HTTP workers; a space-separated list runs the driver once per value (default 8)
+#   BENCH_ROUNDS       alternating HTTP/raw slices per run (default 5; 1 = whole HTTP phase, then whole raw phase)
+#   BENCH_SERVER_WARMUP  seconds of unreported HTTP load before the first run, so the server's JIT has settled
+#                      (tiered compilation takes longer than a few seconds on 2 cores; default 15, 0 to skip)
 #   BENCH_PORT         first loopback port to try for the server (default 5199; the next free one is used)
 #   BENCH_DIR          parent folder of the temporary work dir (default $TMPDIR or /tmp); the app's database and
 #                      the raw loop's file both live there, so put it on the disk you care about
+#   BENCH_QUIET_WAIT   before each run, wait up to this many seconds for the machine to be idle (other processes
+#                      under 0.15 cores), e.g. on a shared build box (default 0: don't wait)
 #   BENCH_KEEP=1       keep the work dir (server log, databases, build output) instead of deleting it
 #   BENCH_OUT          also append the driver's reports to this file
 #
@@ -22,6 +27,9 @@ set -euo pipefail
 
 SECONDS_PER_PHASE="${BENCH_SECONDS:-20}"
 WARMUP="${BENCH_WARMUP:-3}"
+ROUNDS="${BENCH_ROUNDS:-5}"
+SERVER_WARMUP="${BENCH_SERVER_WARMUP:-15}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-0}"
 CONCURRENCY_LIST="${BENCH_CONCURRENCY:-8}"
 FIRST_PORT="${BENCH_PORT:-5199}"
 
@@ -29,7 +37,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 for tool in dotnet curl tar; do
     command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is required" >&2; exit 1; }
 done
-for n in "$SECONDS_PER_PHASE" "$WARMUP" $CONCURRENCY_LIST "$FIRST_PORT"; do
+for n in "$SECONDS_PER_PHASE" "$WARMUP" "$ROUNDS" "$SERVER_WARMUP" "$QUIET_WAIT" $CONCURRENCY_LIST "$FIRST_PORT"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "load.sh: '$n' is not a whole number (check BENCH_* settings)" >&2; exit 1; }
 done
 
@@ -64,7 +72,29 @@ trap 'exit 143' TERM
 
 step() { printf '==> %s\n' "$*" >&2; }
 
-step "Copying sources to $WORK"
+# Busy CPU time of the whole machine, in clock ticks (user+nice+system+irq+softirq+steal).
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
+
+# Waits (up to $1 seconds) until the machine has been idle for 2 s: under 0.15 cores busy, the idle server included.
+wait_for_quiet() {
+    local deadline=$((SECONDS + $1)) hz a b
+    hz="$(getconf CLK_TCK)"
+    [[ -r /proc/stat ]] || return 0
+    while :; do
+        a="$(busy_ticks)"; sleep 2; b="$(busy_ticks)"
+        if (( (b - a) * 100 < 15 * 2 * hz )); then
+            return 0
+        fi
+        if (( SECONDS >= deadline )); then
+            step "The machine is still busy after $1 s of waiting; measuring anyway"
+            return 0
+        fi
+    done
+}
+
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]]; then COMMIT="$COMMIT + uncommitted changes in src/"; fi
+step "Copying sources ($COMMIT) to $WORK"
 mkdir -p "$WORK/src"
 (cd "$ROOT" && tar --exclude='bin' --exclude='obj' -cf - \
     src bench/Wane.Bench.Load Directory.Build.props Directory.Packages.props global.json .editorconfig) \
@@ -84,13 +114,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$WANE_DATA_DIR"
 WANE=(dotnet "$WORK/wane/wane.dll")
 
-step "Creating a user, a token and a product in $WANE_DATA_DIR"
-echo 'benchpassword' | "${WANE[@]}" user add bench --password-stdin --time-zone UTC >/dev/null
-TOKEN="$("${WANE[@]}" token create --user bench | tr -d '\r\n')"
-[[ "$TOKEN" =~ ^wane_[A-Za-z0-9_-]+$ ]] || { echo "load.sh: unexpected output from 'token create'" >&2; exit 1; }
-PRODUCT_LINE="$("${WANE[@]}" products add "Red Bali" --kind kratom --form powder --strain red)"
-PRODUCT_ID="$(sed -n 's/^Added product \([0-9][0-9]*\):.*/\1/p' <<<"$PRODUCT_LINE")"
-[[ -n "$PRODUCT_ID" ]] || { echo "load.sh: could not read the product id from: $PRODUCT_LINE" >&2; exit 1; }
+# A fresh user (with a token and a product) per run: with spaced takenAt every run builds its own history
+# from 2001 on, so no run reads the doses of another in its guardrail window.
+new_user() {
+    local name="$1" line
+    echo 'benchpassword' | "${WANE[@]}" user add "$name" --password-stdin --time-zone UTC >/dev/null
+    TOKEN="$("${WANE[@]}" token create --user "$name" | tr -d '\r\n')"
+    [[ "$TOKEN" =~ ^wane_[A-Za-z0-9_-]+$ ]] || { echo "load.sh: unexpected output from 'token create'" >&2; exit 1; }
+    line="$("${WANE[@]}" products add "Red Bali" --kind kratom --form powder --strain red --user "$name")"
+    PRODUCT_ID="$(sed -n 's/^Added product \([0-9][0-9]*\):.*/\1/p' <<<"$line")"
+    [[ -n "$PRODUCT_ID" ]] || { echo "load.sh: could not read the product id from: $line" >&2; exit 1; }
+}
+
+step "Creating the warm-up user in $WANE_DATA_DIR"
+new_user bench-warmup
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="$FIRST_PORT"
@@ -111,26 +148,44 @@ for i in $(seq 1 300); do
     sleep 0.2
 done
 
+DRIVER=(dotnet "$WORK/driver/wane-bench-load.dll")
+if [[ "$SERVER_WARMUP" -gt 0 ]]; then
+    step "Warming the server up: ${SERVER_WARMUP} s of unreported HTTP load"
+    WANE_BENCH_TOKEN="$TOKEN" "${DRIVER[@]}" --phases http --url "$URL" --product "$PRODUCT_ID" \
+        --seconds "$SERVER_WARMUP" --warmup-seconds 0 --rounds 1 --concurrency 8 >"$WORK/server-warmup.txt" \
+        || { cat "$WORK/server-warmup.txt" >&2; exit 1; }
+fi
+
 FAILED=0
 RESULTS=()
+RUN=0
 for c in $CONCURRENCY_LIST; do
-    step "Running the driver: concurrency $c, ${SECONDS_PER_PHASE} s per phase (+${WARMUP} s warm-up)"
+    RUN=$((RUN + 1))
+    new_user "bench-run-$RUN"
+    [[ "$QUIET_WAIT" -gt 0 ]] && { step "Waiting up to ${QUIET_WAIT} s for an idle machine"; wait_for_quiet "$QUIET_WAIT"; }
+    step "Running the driver: concurrency $c, ${SECONDS_PER_PHASE} s per phase in $ROUNDS round(s) (+${WARMUP} s warm-up)"
     set +e
-    WANE_BENCH_TOKEN="$TOKEN" dotnet "$WORK/driver/wane-bench-load.dll" \
-        --url "$URL" --product "$PRODUCT_ID" \
-        --raw-db "$WORK/raw-c$c.db" --app-db "$WANE_DATA_DIR/wane.db" \
-        --seconds "$SECONDS_PER_PHASE" --warmup-seconds "$WARMUP" --concurrency "$c" \
-        "$@" | tee "$WORK/report-c$c.txt"
+    {
+    echo "source        $COMMIT, Release build"
+    WANE_BENCH_TOKEN="$TOKEN" "${DRIVER[@]}" \
+        --url "$URL" --product "$PRODUCT_ID" --server-pid "$SERVER_PID" \
+        --raw-db "$WORK/raw-run$RUN.db" --app-db "$WANE_DATA_DIR/wane.db" \
+        --seconds "$SECONDS_PER_PHASE" --warmup-seconds "$WARMUP" --rounds "$ROUNDS" --concurrency "$c" \
+        "$@"
+    } | tee "$WORK/report-run$RUN.txt"
     rc=${PIPESTATUS[0]}
     set -e
-    [[ -n "${BENCH_OUT:-}" ]] && cat "$WORK/report-c$c.txt" >>"$BENCH_OUT"
+    [[ -n "${BENCH_OUT:-}" ]] && cat "$WORK/report-run$RUN.txt" >>"$BENCH_OUT"
     [[ $rc -eq 0 ]] || { echo "load.sh: the driver exited with $rc" >&2; FAILED=1; }
-    RESULTS+=("$(grep '^RESULT ' "$WORK/report-c$c.txt" || echo "RESULT concurrency=$c failed (exit $rc)")")
+    RESULTS+=("$(grep '^RESULT ' "$WORK/report-run$RUN.txt" || echo "RESULT concurrency=$c failed (exit $rc)")")
     echo
 done
 
 if [[ ${#RESULTS[@]} -gt 1 ]]; then
     echo "== Summary =="
     printf '%s\n' "${RESULTS[@]}"
+fi
+if grep -q 'WARNING' "$WORK"/report-run*.txt 2>/dev/null; then
+    echo "load.sh: other processes were busy during the measurement (see WARNING above); treat these numbers with care" >&2
 fi
 exit $FAILED

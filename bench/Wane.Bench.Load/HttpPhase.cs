@@ -15,7 +15,26 @@ internal sealed record HttpResult(
     IReadOnlyList<string> SampleErrors,
     double[] LatenciesMs)
 {
-    public double Rate => Ok / Elapsed.TotalSeconds;
+    public double Rate => Elapsed > TimeSpan.Zero ? Ok / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The sum of several slices; latencies merged and sorted.</summary>
+    public static HttpResult Sum(IReadOnlyList<HttpResult> slices)
+    {
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (kind, n) in slices.SelectMany(s => s.ErrorsByKind))
+        {
+            kinds[kind] = kinds.GetValueOrDefault(kind) + n;
+        }
+        var latencies = slices.SelectMany(s => s.LatenciesMs).ToArray();
+        Array.Sort(latencies);
+        return new HttpResult(
+            slices.Sum(s => s.Ok),
+            slices.Sum(s => s.Errors),
+            TimeSpan.FromTicks(slices.Sum(s => s.Elapsed.Ticks)),
+            kinds,
+            slices.SelectMany(s => s.SampleErrors).Take(5).ToList(),
+            latencies);
+    }
 }
 
 /// <summary>
@@ -40,10 +59,34 @@ internal sealed class HttpPhase(Options options) : IDisposable
         DefaultRequestVersion = HttpVersion.Version11,
     };
 
-    // takenAt is omitted (the server stamps "now"), and so is clientId: a fixed one would turn every request
-    // after the first into an idempotent replay (200), which is not what is being measured.
-    private readonly byte[] _body = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-        $$"""{"productId": {{options.ProductId}}, "amount": 2.5, "unit": "g", "meal": "before", "reason": "pain", "painBefore": 5}"""));
+    // No clientId: a fixed one would turn every request after the first into an idempotent replay (200),
+    // which is not what is being measured.
+    private readonly string _bodyPrefix = string.Create(CultureInfo.InvariantCulture,
+        $$"""{"productId": {{options.ProductId}}, "amount": 2.5, "unit": "g", "meal": "before", "reason": "pain", "painBefore": 5""");
+
+    private static readonly DateTime HistoryStart = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly TimeSpan _spacing = TimeSpan.FromMinutes(options.SpacingMinutes);
+    private readonly long _perCycle = Math.Max(1, (long)((DateTime.UtcNow.AddHours(-1) - HistoryStart) / TimeSpan.FromMinutes(options.SpacingMinutes)));
+    private long _sequence = -1;
+
+    /// <summary>
+    /// How many times the spaced takenAt ran out of room before now and started again (each time the history
+    /// gets denser than the spacing says). 0 in any run of ordinary length.
+    /// </summary>
+    public long Wraps => Math.Max(0, Interlocked.Read(ref _sequence)) / _perCycle;
+
+    private byte[] NextBody()
+    {
+        if (options.TakenAtNow)
+        {
+            return Encoding.UTF8.GetBytes(_bodyPrefix + "}");
+        }
+        // Every worker takes the next slot, so the doses stay (nearly) in time order, one spacing apart.
+        var n = Interlocked.Increment(ref _sequence);
+        var cycle = n / _perCycle;
+        var takenAt = HistoryStart + (_spacing * (n % _perCycle)) + TimeSpan.FromMinutes(7 * cycle);
+        return Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{_bodyPrefix}, \"takenAt\": \"{takenAt:yyyy-MM-dd'T'HH:mm:ss'Z'}\"}}"));
+    }
 
     public void Dispose() => _client.Dispose();
 
@@ -139,7 +182,7 @@ internal sealed class HttpPhase(Options options) : IDisposable
 
     private Task<HttpResponseMessage> SendAsync(CancellationToken ct)
     {
-        var content = new ByteArrayContent(_body);
+        var content = new ByteArrayContent(NextBody());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/doses") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);

@@ -14,9 +14,13 @@ internal sealed record Options
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 3;
     public int Concurrency { get; init; } = 8;
+    public int Rounds { get; init; } = 5;
     public long MaxRequests { get; init; } = 5_000_000;
     public long MaxInserts { get; init; } = 5_000_000;
     public int RequestTimeoutSeconds { get; init; } = 30;
+    public int? ServerPid { get; init; }
+    public bool TakenAtNow { get; init; }
+    public int SpacingMinutes { get; init; } = 240;
     public bool RunHttp { get; init; } = true;
     public bool RunRaw { get; init; } = true;
 
@@ -33,11 +37,22 @@ internal sealed record Options
           --seconds N             measured duration of each phase (default 20, 1..3600)
           --warmup-seconds N      unmeasured warm-up before each phase (default 3, 0..600)
           --concurrency N         concurrent HTTP workers (default 8, 1..256)
+          --rounds N              split each phase's measured time into N slices and alternate them
+                                  (http, raw, http, raw, ...), so that both sides see the same disk and
+                                  CPU weather; 1 runs the whole HTTP phase, then the whole raw phase
+                                  (default 5, 1..100, at most --seconds)
           --max-requests N        hard cap on measured HTTP requests (default 5000000)
           --max-inserts N         hard cap on measured raw inserts (default 5000000)
           --request-timeout N     per-request timeout in seconds (default 30)
           --phases LIST           http,raw (default), or just http or raw, e.g. to profile one side;
                                   the ratio is printed only when both run
+          --taken-at MODE         spaced (default): each dose is sent with takenAt = 2001-01-01 + n x spacing,
+                                  so the user's history grows at a steady, lifelike density and the guardrail
+                                  window every request reads stays the same size however long the run;
+                                  now: takenAt is omitted (the server stamps now), so every dose of the run
+                                  lands in the window and each request reads all the doses logged before it
+          --spacing-minutes N     time between spaced doses (default 240 = 6 a day, 1..10080)
+          --server-pid PID        the server's process id, to report its CPU use apart from other processes
           --app-db PATH           the app's wane.db; if given, the driver counts doses rows before and
                                   after the HTTP phase to check every 201 was stored
         """;
@@ -108,13 +123,26 @@ internal sealed record Options
             Seconds = Int("seconds", 20, 1, 3600),
             WarmupSeconds = Int("warmup-seconds", 3, 0, 600),
             Concurrency = Int("concurrency", 8, 1, 256),
+            Rounds = Int("rounds", 5, 1, 100),
             MaxRequests = Long("max-requests", 5_000_000, 1, 100_000_000),
             MaxInserts = Long("max-inserts", 5_000_000, 1, 100_000_000),
             RequestTimeoutSeconds = Int("request-timeout", 30, 1, 600),
             AppDb = Take("app-db") is { } app ? Path.GetFullPath(app) : null,
+            ServerPid = values.ContainsKey("server-pid") ? Int("server-pid", 0, 1, int.MaxValue) : null,
+            TakenAtNow = (Take("taken-at") ?? "spaced") switch
+            {
+                "spaced" => false,
+                "now" => true,
+                var other => throw new ArgumentException($"--taken-at takes spaced or now, not \"{other}\"."),
+            },
+            SpacingMinutes = Int("spacing-minutes", 240, 1, 10080),
             RunHttp = runHttp,
             RunRaw = runRaw,
         };
+        if (options.Rounds > options.Seconds)
+        {
+            throw new ArgumentException("--rounds can be at most --seconds (a slice of at least one second).");
+        }
         if (runHttp)
         {
             var url = new Uri(Required("url"), UriKind.Absolute);
@@ -141,6 +169,11 @@ internal sealed record Options
         if (runRaw)
         {
             options = options with { RawDb = Path.GetFullPath(Required("raw-db")) };
+        }
+        // Options of a phase that is not run are accepted and ignored, so one command line serves every --phases.
+        foreach (var unused in new[] { "url", "token", "product", "raw-db" })
+        {
+            values.Remove(unused);
         }
         if (values.Count > 0)
         {

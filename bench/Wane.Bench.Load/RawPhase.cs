@@ -1,13 +1,15 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Wane.Bench.Load;
 
-/// <summary>What the raw insert loop measured, and the settings SQLite reported it actually used.</summary>
-internal sealed record RawResult(long Inserts, TimeSpan Elapsed, string SqliteVersion, string JournalMode, string Synchronous, string ForeignKeys)
+/// <summary>What the raw insert loop measured (one slice, or the sum of all).</summary>
+internal sealed record RawResult(long Inserts, TimeSpan Elapsed, double[] LatenciesMs)
 {
-    public double Rate => Inserts / Elapsed.TotalSeconds;
+    public double Rate => Elapsed > TimeSpan.Zero ? Inserts / Elapsed.TotalSeconds : 0;
 }
+
+/// <summary>The settings SQLite reports it actually used for the raw loop.</summary>
+internal sealed record RawSettings(string SqliteVersion, string JournalMode, string Synchronous, string ForeignKeys);
 
 /// <summary>
 /// The floor the HTTP path is compared with: one connection, one prepared INSERT, autocommit (one
@@ -61,14 +63,15 @@ internal static class RawPhase
         """;
 
     // The row the app writes for {"productId":1,"amount":2.5,"unit":"g","meal":"before","reason":"pain","painBefore":5}.
-    private const string InsertSql = """
+    internal const string InsertSql = """
         INSERT INTO "doses" ("UserId", "ProductId", "Kind", "Amount", "Unit", "TakenAt", "Meal", "Reason", "PainBefore",
             "Note", "ClientId", "NormalizedAmount", "NormalizedUnit", "NormalizationNote", "CreatedAt", "UpdatedAt")
         VALUES ($userId, $productId, 'Kratom', $amount, 'Gram', $takenAt, 'Before', 'Pain', 5,
             NULL, NULL, $amount, 'Grams', NULL, $now, $now);
         """;
 
-    public static RawResult Run(string path, TimeSpan warmup, TimeSpan duration, long maxInserts)
+    /// <summary>Creates the fresh database file and prepares the insert; the connection stays open for every slice.</summary>
+    public static RawLoop Open(string path)
     {
         if (File.Exists(path) || File.Exists(path + "-wal"))
         {
@@ -78,58 +81,26 @@ internal static class RawPhase
 
         // Pooling off: the file is created, used by this one connection and closed; nothing is shared.
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
-        using var conn = new SqliteConnection(cs);
-        conn.Open();
-        Execute(conn, PragmasSql);
-        Execute(conn, SchemaSql);
-        var userId = Guid.NewGuid().ToString();
-        using (var seed = conn.CreateCommand())
+        var conn = new SqliteConnection(cs);
+        try
         {
-            seed.CommandText = """INSERT INTO "AspNetUsers" ("Id") VALUES ($u); INSERT INTO "products" ("Id", "UserId") VALUES (1, $u);""";
-            seed.Parameters.AddWithValue("$u", userId);
-            seed.ExecuteNonQuery();
+            conn.Open();
+            Execute(conn, PragmasSql);
+            Execute(conn, SchemaSql);
+            var userId = Guid.NewGuid().ToString();
+            using (var seed = conn.CreateCommand())
+            {
+                seed.CommandText = """INSERT INTO "AspNetUsers" ("Id") VALUES ($u); INSERT INTO "products" ("Id", "UserId") VALUES (1, $u);""";
+                seed.Parameters.AddWithValue("$u", userId);
+                seed.ExecuteNonQuery();
+            }
+            return new RawLoop(conn, userId);
         }
-
-        using var insert = conn.CreateCommand();
-        insert.CommandText = InsertSql;
-        insert.Parameters.AddWithValue("$userId", userId);
-        insert.Parameters.AddWithValue("$productId", 1L);
-        insert.Parameters.AddWithValue("$amount", 2.5m);
-        var takenAt = insert.Parameters.Add("$takenAt", SqliteType.Text);
-        var now = insert.Parameters.Add("$now", SqliteType.Text);
-        insert.Prepare();
-
-        void InsertOne()
+        catch
         {
-            // The app stores instants as DateTime text ("yyyy-MM-dd HH:mm:ss.FFFFFFF"); binding a DateTime gives the same.
-            var t = DateTime.UtcNow;
-            takenAt.Value = t;
-            now.Value = t;
-            insert.ExecuteNonQuery();
+            conn.Dispose();
+            throw;
         }
-
-        long warmed = 0;
-        var warm = Stopwatch.StartNew();
-        while (warmed < maxInserts && warm.Elapsed < warmup)
-        {
-            InsertOne();
-            warmed++;
-        }
-
-        long count = 0;
-        var clock = Stopwatch.StartNew();
-        while (count < maxInserts && clock.Elapsed < duration)
-        {
-            InsertOne();
-            count++;
-        }
-        var elapsed = clock.Elapsed;
-
-        return new RawResult(count, elapsed,
-            Scalar(conn, "SELECT sqlite_version();"),
-            Scalar(conn, "PRAGMA journal_mode;"),
-            Scalar(conn, "PRAGMA synchronous;") switch { "0" => "OFF", "1" => "NORMAL", "2" => "FULL", "3" => "EXTRA", var s => s },
-            Scalar(conn, "PRAGMA foreign_keys;") == "1" ? "ON" : "OFF");
     }
 
     /// <summary>Rows in the doses table of an existing database (read-only), to check that HTTP 201s were stored.</summary>
@@ -141,14 +112,14 @@ internal static class RawPhase
         return long.Parse(Scalar(conn, """SELECT count(*) FROM "doses";"""), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(SqliteConnection conn, string sql)
+    internal static void Execute(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
 
-    private static string Scalar(SqliteConnection conn, string sql)
+    internal static string Scalar(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
