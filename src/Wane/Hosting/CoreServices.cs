@@ -72,6 +72,10 @@ internal static class CoreServices
         {
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         }
+        if (location.SqlitePath is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.Once, ct).ConfigureAwait(false);
+        }
         if (created)
         {
             Log.CreatedDatabase(logger, location.SqlitePath!);

@@ -24,7 +24,7 @@ internal sealed record DataLocation(string Provider, string ConnectionString, st
         }
         var dir = DataDirectory(config);
         var path = Path.Combine(dir, "wane.db");
-        return new(provider, $"Data Source={path};Pooling=True", path);
+        return new(provider, $"Data Source={path};Pooling=True;Foreign Keys=True", path);
     }
 
     public static string DataDirectory(IConfiguration config)

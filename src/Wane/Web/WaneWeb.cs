@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Wane.Data;
 using Wane.Data.Entities;
@@ -118,6 +119,16 @@ internal static class WaneWeb
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "no-referrer";
             h.XFrameOptions = "DENY";
+            await next(ctx).ConfigureAwait(false);
+        });
+        // One database connection per API request: the token lookup, the guardrail window and the
+        // insert share it, instead of opening (and setting up) a pooled connection for each query.
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase))
+            {
+                await ctx.RequestServices.GetRequiredService<WaneDb>().Database.OpenConnectionAsync(ctx.RequestAborted).ConfigureAwait(false);
+            }
             await next(ctx).ConfigureAwait(false);
         });
         app.UseAuthentication();
