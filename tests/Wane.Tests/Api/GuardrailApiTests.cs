@@ -30,6 +30,49 @@ public class GuardrailApiTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task LogDose_Backfilled_IsJudgedAgainstTheHistoryAsItWasThen()
+    {
+        var client = await app.NewUserClientAsync("America/New_York");
+        var kratom = await client.CreateProductAsync(Intents.RedBali);
+        await client.LogDoseOkAsync(new { productId = kratom, amount = 2, unit = "g", takenAt = "2026-11-25T09:30:00-05:00" });
+
+        var backfilled = await (await client.LogDoseAsync(new { productId = kratom, amount = 2, unit = "g", takenAt = "2026-11-25T06:00:00-05:00" })).JsonAsync();
+
+        Rules(backfilled).ShouldNotContain("R1");
+        (await client.DoseCountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task LogDose_OpioidAfterAPauseAtTheFormerAmount_WarnsLostToleranceWithNaloxone()
+    {
+        var client = await app.NewUserClientAsync();
+        var oxy = await client.CreateProductAsync(new { name = "Oxycodone 10 mg", kind = "opioid", form = "tablet", opioid = "oxycodone", mgPerTablet = 10 });
+        for (var day = 1; day <= 10; day++)
+        {
+            await client.LogDoseOkAsync(new { productId = oxy, amount = 2, unit = "tablet", takenAt = $"2026-08-{day:00}T12:00:00Z" });
+        }
+
+        var body = await (await client.LogDoseAsync(new { productId = oxy, amount = 2, unit = "tablet" })).JsonAsync();
+
+        var s3 = body.GetProperty("advisories").EnumerateArray().Single(a => a.GetProperty("rule").GetString() == "S3");
+        s3.GetProperty("level").GetString().ShouldBe("danger");
+        s3.GetProperty("suggestion").GetString()!.ShouldContain("naloxone", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task LogDose_KratomWithoutAPause_HasNoLostToleranceAdvice()
+    {
+        var client = await app.NewUserClientAsync();
+        var kratom = await client.CreateProductAsync(Intents.RedBali);
+        for (var day = 1; day <= 24; day++)
+        {
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 3, unit = "g", takenAt = $"2026-11-{day:00}T12:00:00Z" });
+        }
+
+        Rules(await (await client.LogDoseAsync(new { productId = kratom, amount = 3, unit = "g" })).JsonAsync()).ShouldNotContain("S3");
+    }
+
+    [Fact]
     public async Task Preview_EvaluatesWithoutStoring()
     {
         var client = await app.NewUserClientAsync();

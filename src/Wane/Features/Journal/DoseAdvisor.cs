@@ -20,7 +20,8 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
         string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct)
     {
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
-        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct).ConfigureAwait(false);
+        var window = await WindowAsync(userId, rules, product.Kind, dose.TakenAt, excludeDoseId, ct).ConfigureAwait(false);
+        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, window).ConfigureAwait(false);
         // An active plan's target for the dose's day is the daily cap (R4); with a plan, R3 only informs.
         var (active, kratom, opioid) = await plans.AllowancesAsync(userId, days, days.DayOf(dose.TakenAt), ct).ConfigureAwait(false);
         context = context with
@@ -29,6 +30,31 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
             PlanDailyAllowance = product.Kind switch { ProductKind.Kratom => kratom, ProductKind.Opioid => opioid, _ => null },
         };
         return Domain.Guardrails.Guardrails.Evaluate(context, rules, Fact(product, dose), now);
+    }
+
+    /// <summary>
+    /// How much history this dose needs. S3 (lost tolerance) looks back months, but it can only fire
+    /// after a pause: when the same kind was taken within the pause, no dose older than the other
+    /// rules' windows can change any advisory, so only those are read.
+    /// </summary>
+    private async Task<Duration> WindowAsync(string userId, GuardrailSettings rules, ProductKind kind, Instant takenAt, long? excludeDoseId, CancellationToken ct)
+    {
+        var full = Domain.Guardrails.Guardrails.Window(rules);
+        var s3 = rules["S3"];
+        if (!s3.Enabled)
+        {
+            return full;
+        }
+        var withoutS3 = Domain.Guardrails.Guardrails.Window(rules.Apply("S3.enabled=false").Settings!);
+        if (kind is not (ProductKind.Kratom or ProductKind.Opioid))
+        {
+            return withoutS3;
+        }
+        var pauseStart = takenAt - Duration.FromDays((double)s3["pauseDays"]);
+        var takenWithinPause = await db.Doses.AsNoTracking()
+            .AnyAsync(d => d.UserId == userId && d.Kind == kind && d.TakenAt > pauseStart && d.TakenAt < takenAt && d.Id != excludeDoseId, ct)
+            .ConfigureAwait(false);
+        return takenWithinPause && withoutS3 >= Duration.FromDays((double)s3["pauseDays"] + 29) ? withoutS3 : full;
     }
 
     /// <summary>The context the engine needs for doses up to <paramref name="until"/>.</summary>
