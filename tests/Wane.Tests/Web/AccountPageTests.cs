@@ -72,6 +72,24 @@ public class AccountPageTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task ProfilePage_SavesHoldSettings_AndRejectsOutOfRange()
+    {
+        using var api = await app.NewUserClientAsync("UTC", "profiler");
+        using var browser = new Browserless(app.BaseAddress);
+        await browser.SubmitAsync("/signin", SignIn("profiler", "correct horse battery"));
+        var form = new Dictionary<string, string>
+        {
+            ["Name"] = "profiler", ["TimeZone"] = "UTC", ["DayStartHour"] = "0", ["PreferredUnit"] = "g", ["HoldThreshold"] = "65", ["HoldRise"] = "6",
+        };
+
+        (await browser.SubmitAsync("/profile", form)).Html.ShouldContain("id=\"holdThreshold-error\"");
+        form["HoldThreshold"] = "14";
+        await browser.SubmitAsync("/profile", form);
+
+        (await api.GetJsonAsync("/api/v1/me")).GetProperty("holdThreshold").GetInt32().ShouldBe(14);
+    }
+
+    [Fact]
     public async Task HistoryPage_ShowsDosesByLocalDay()
     {
         using var api = await app.NewUserClientAsync("America/New_York", "historian");

@@ -11,6 +11,8 @@ internal sealed class ProfileModel(Profile profile) : FormPage
     [BindProperty] public string? TimeZone { get; set; }
     [BindProperty] public string? DayStartHour { get; set; }
     [BindProperty] public string? PreferredUnit { get; set; }
+    [BindProperty] public string? HoldThreshold { get; set; }
+    [BindProperty] public string? HoldRise { get; set; }
 
     public bool Saved { get; private set; }
 
@@ -26,6 +28,8 @@ internal sealed class ProfileModel(Profile profile) : FormPage
         TimeZone = user.TimeZone;
         DayStartHour = user.DayStartHour.ToString(CultureInfo.InvariantCulture);
         PreferredUnit = user.PreferredUnit;
+        HoldThreshold = user.HoldThreshold.ToString(CultureInfo.InvariantCulture);
+        HoldRise = user.HoldRise.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -41,7 +45,22 @@ internal sealed class ProfileModel(Profile profile) : FormPage
             AddErrors([new FieldError("dayStartHour", "The day-start hour is a whole hour from 0 to 23.")]);
             return Page();
         }
-        switch (await profile.UpdateAsync(User.Id(), new MeBody(Name, TimeZone, hour, PreferredUnit), ct))
+        int? Whole(string? text, string field)
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+            {
+                return v;
+            }
+            AddErrors([new FieldError(field, "Use a whole number from 1 to 64.")]);
+            return null;
+        }
+        var threshold = Whole(HoldThreshold, "holdThreshold");
+        var rise = Whole(HoldRise, "holdRise");
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        switch (await profile.UpdateAsync(User.Id(), new MeBody(Name, TimeZone, hour, PreferredUnit, threshold, rise), ct))
         {
             case Outcome<MeView>.Ok:
                 return Redirect("/profile?saved=true");
