@@ -56,7 +56,7 @@ internal sealed class CalendarFeeds(WaneDb db, IClock clock)
         calendar.AddProperty("X-WR-CALDESC", "Step-down days, planned breaks and check-in reminders from Wane. Not medical advice.");
         foreach (var phase in plan.Phases)
         {
-            var unit = PlanRequests.UnitName(phase.Unit);
+            var unit = phase.Unit.Name();
             var doses = request.Phases[phase.Index].DosesPerDay;
             for (var i = 1; i < phase.Steps.Count; i++)
             {

@@ -51,9 +51,6 @@ internal static class PlanRequests
 {
     public const int MaxPhases = 4;
 
-    /// <summary>The wire names of a plan unit.</summary>
-    public static string UnitName(PlanUnit u) => u switch { PlanUnit.Grams => "g", PlanUnit.Mme => "MME", _ => "mg" };
-
     public static PaceKind? ParsePace(string? kind) => kind?.Trim().ToLowerInvariant() switch
     {
         "linear" => PaceKind.Linear,
@@ -144,11 +141,11 @@ internal static class PlanRequests
 
     /// <summary>A resolved phase written back as a body with every value explicit (what is stored).</summary>
     public static PhaseBody ToBody(PhaseRequest p) => new(
-        p.Substance, p.StartAmount, UnitName(p.Unit),
+        p.Substance, p.StartAmount, p.Unit.Name(),
         new PaceBody(PaceName(p.Pace.Kind), p.Pace.Amount, p.Pace.Percent, p.Pace.Amounts),
         p.IntervalDays, p.DosesPerDay, p.Resolution, p.Splittable, TimeText.Format(p.StartDate),
         p.Duration switch { UseDuration.WeeksToMonths => "weeks-to-months", UseDuration.YearOrMore => "year-or-more", _ => null });
 
     public static string Describe(PhaseRequest p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Substance} from {Common.Fmt.Num(p.StartAmount)} {UnitName(p.Unit)}/day, {PaceName(p.Pace.Kind)}{(p.Pace.Percent is { } pc ? $" {Common.Fmt.Num(pc)}%" : "")}{(p.Pace.Amount is { } a ? $" {Common.Fmt.Num(a)} {UnitName(p.Unit)}" : "")} every {p.IntervalDays} days");
+        $"{p.Substance} from {Common.Fmt.Num(p.StartAmount)} {p.Unit.Name()}/day, {PaceName(p.Pace.Kind)}{(p.Pace.Percent is { } pc ? $" {Common.Fmt.Num(pc)}%" : "")}{(p.Pace.Amount is { } a ? $" {Common.Fmt.Num(a)} {p.Unit.Name()}" : "")} every {p.IntervalDays} days");
 }

@@ -23,7 +23,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
 {
     public const int AdherenceDays = 14;
 
-    private sealed record Loaded(PlanRow Row, PlanBody Body, List<PlanHold> Holds, List<Reading> Sows, HoldSettings HoldSettings);
+    private sealed record Loaded(PlanRow Row, PlanBody Body, List<PlanHold> Holds, List<Reading> Sows, HoldSettings HoldSettings, LocalDays Days);
 
     /// <summary>A SOWS taken during the plan, and when (if ever) the person chose to go on despite it.</summary>
     private sealed record Reading(long Id, Instant TakenAt, int Total, Instant? OverriddenAt);
@@ -80,12 +80,12 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             return null;
         }
-        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var days = loaded.Days;
         var today = days.DayOf(clock.GetCurrentInstant());
         var (request, plan, holds) = Schedule(loaded, days, today);
         var from = today.PlusDays(-(AdherenceDays - 1));
         var actual = await ActualsAsync(userId, days, request, from, today, ct).ConfigureAwait(false);
-        var (_, holdReason) = await AutomaticHoldAsync(userId, ct).ConfigureAwait(false);
+        var (_, holdReason) = AutomaticHold(loaded);
         var todayViews = new List<TodayPlanView>();
         var adherence = new List<AdherenceView>();
         for (var i = 0; i < plan.Phases.Count; i++)
@@ -96,7 +96,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             if (target is { } t)
             {
                 var taken = actual[i].GetValueOrDefault(today);
-                todayViews.Add(new TodayPlanView(i, TimeText.Format(today), phase.Substance, t, PlanRequests.UnitName(phase.Unit), taken,
+                todayViews.Add(new TodayPlanView(i, TimeText.Format(today), phase.Substance, t, phase.Unit.Name(), taken,
                     Math.Max(0, t - taken), plan.NextStepDown(i, today) is { } next ? TimeText.Format(next) : null, held,
                     held ? holdReason ?? loaded.Holds.LastOrDefault(h => h.To is null)?.Reason : null));
             }
@@ -119,7 +119,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             return new Outcome<PlanView>.NotFound("Active plan");
         }
-        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var days = loaded.Days;
         var today = days.DayOf(clock.GetCurrentInstant());
         var from = today;
         if (!string.IsNullOrWhiteSpace(body.From))
@@ -166,7 +166,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             return Outcome<PlanView>.Fail("hold", "The plan is not on hold.");
         }
-        var today = (await profile.DaysAsync(userId, ct).ConfigureAwait(false)).DayOf(clock.GetCurrentInstant());
+        var today = loaded.Days.DayOf(clock.GetCurrentInstant());
         if (open.From >= today)
         {
             db.PlanHolds.Remove(open);
@@ -231,8 +231,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             return null;
         }
-        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-        var (request, plan, _) = Schedule(loaded, days, days.DayOf(clock.GetCurrentInstant()));
+        var (request, plan, _) = Schedule(loaded, loaded.Days, loaded.Days.DayOf(clock.GetCurrentInstant()));
         return (request, plan);
     }
 
@@ -256,7 +255,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             .Select(c => new Reading(c.Id, c.TakenAt, c.Score!.Value, c.HoldOverriddenAt))
             .ToListAsync(ct).ConfigureAwait(false);
         var settings = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new HoldSettings(u.HoldThreshold, u.HoldRise)).SingleAsync(ct).ConfigureAwait(false);
-        return new Loaded(row, body, holds, sows, settings);
+        return new Loaded(row, body, holds, sows, settings, days);
     }
 
     /// <summary>The stored request with its holds (an open hold runs through today) planned again.</summary>
@@ -270,7 +269,8 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
             .Where(h => h.From <= today || h.To is not null)
             .Select(h => new Hold(h.From, h.To ?? (today < h.From ? h.From : today)));
         var start = phases.Min(p => p.StartDate);
-        var holds = Merge(manual.Concat(AutomaticHolds(loaded, days, start, today)));
+        // The planner joins overlapping or touching holds itself, so a day held twice is held once.
+        var holds = manual.Concat(AutomaticHolds(loaded, days, start, today)).OrderBy(h => h.From).ToList();
         var (plan, planErrors) = TaperPlanner.Plan(new TaperRequest(phases, holds));
         if (plan is null)
         {
@@ -317,47 +317,29 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         }
     }
 
-    /// <summary>Unites overlapping or touching holds so no day is counted twice.</summary>
-    private static List<Hold> Merge(IEnumerable<Hold> holds)
-    {
-        var merged = new List<Hold>();
-        foreach (var h in holds.OrderBy(h => h.From))
-        {
-            if (merged.Count > 0 && h.From <= merged[^1].To.PlusDays(1))
-            {
-                var last = merged[^1];
-                merged[^1] = new Hold(last.From, h.To > last.To ? h.To : last.To);
-            }
-            else
-            {
-                merged.Add(h);
-            }
-        }
-        return merged;
-    }
-
     /// <summary>Why the plan waits today because of withdrawal scores, or null.</summary>
-    public async Task<(long? ReadingId, string? Reason)> AutomaticHoldAsync(string userId, CancellationToken ct)
+    public async Task<(long? ReadingId, string? Reason)> AutomaticHoldAsync(string userId, CancellationToken ct) =>
+        await LoadActiveAsync(userId, ct).ConfigureAwait(false) is { } loaded ? AutomaticHold(loaded) : (null, null);
+
+    private static (long? ReadingId, string? Reason) AutomaticHold(Loaded loaded)
     {
-        var loaded = await LoadActiveAsync(userId, ct).ConfigureAwait(false);
-        if (loaded is null || loaded.Sows.Count == 0)
+        if (loaded.Sows.Count == 0)
         {
             return (null, null);
         }
-        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var latest = loaded.Sows[^1];
-        var decision = HoldRule.Decide(loaded.Sows.Select(r => new SowsReading(days.DayOf(r.TakenAt), r.TakenAt, r.Total)).ToList(), loaded.HoldSettings);
+        var decision = HoldRule.Decide(loaded.Sows.Select(r => new SowsReading(loaded.Days.DayOf(r.TakenAt), r.TakenAt, r.Total)).ToList(), loaded.HoldSettings);
         return decision.Hold && latest.OverriddenAt is null ? (latest.Id, decision.Reason) : (null, null);
     }
 
     /// <summary>Goes on with the plan despite the hold the latest SOWS caused; the choice is recorded on that check-in.</summary>
     public async Task<Outcome<PlanView>> OverrideHoldAsync(string userId, long id, string? baseUrl, CancellationToken ct)
     {
-        if (await LoadActiveAsync(userId, ct, id).ConfigureAwait(false) is null)
+        if (await LoadActiveAsync(userId, ct, id).ConfigureAwait(false) is not { } loaded)
         {
             return new Outcome<PlanView>.NotFound("Active plan");
         }
-        var (readingId, _) = await AutomaticHoldAsync(userId, ct).ConfigureAwait(false);
+        var (readingId, _) = AutomaticHold(loaded);
         if (readingId is null)
         {
             return Outcome<PlanView>.Fail("hold", "The plan is not waiting because of withdrawal scores.");
@@ -445,7 +427,7 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
     private static PlanView View(long? id, string status, TaperRequest request, TaperPlan plan, IReadOnlyList<PlanHold> holds,
         IReadOnlyList<TodayPlanView> today, IReadOnlyList<AdherenceView> adherence, string? calendarUrl)
     {
-        var phases = plan.Phases.Select(p => new PhaseView(p.Index, p.Substance, PlanRequests.UnitName(p.Unit), PlanRequests.Describe(request.Phases[p.Index]),
+        var phases = plan.Phases.Select(p => new PhaseView(p.Index, p.Substance, p.Unit.Name(), PlanRequests.Describe(request.Phases[p.Index]),
             p.Steps.Select(StepView.Of).ToArray(), TimeText.Format(p.End))).ToArray();
         return new PlanView(id, status, TimeText.Format(plan.Start), TimeText.Format(plan.End), phases[0].Steps, phases,
             Advice.Views(plan.Advisories),
