@@ -167,31 +167,16 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
     {
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var today = days.DayOf(clock.GetCurrentInstant());
-        var errors = new List<FieldError>();
-        var to = string.IsNullOrWhiteSpace(toText) ? today : TimeText.ParseDate(toText) ?? Bad("to", today);
-        var from = string.IsNullOrWhiteSpace(fromText) ? to.PlusDays(-29) : TimeText.ParseDate(fromText) ?? Bad("from", today);
-        if (errors.Count == 0 && to < from)
+        var range = DateRange.Parse(fromText, toText, today, defaultDays: 30);
+        if (range is Outcome<(LocalDate, LocalDate)>.Invalid bad)
         {
-            errors.Add(new("to", "The end date is before the start date."));
+            return Outcome<CheckInListView>.Fail(bad.Errors);
         }
-        if (errors.Count == 0 && Period.Between(from, to, PeriodUnits.Days).Days >= 366)
-        {
-            errors.Add(new("from", "Ask for at most 366 days at a time."));
-        }
-        if (errors.Count > 0)
-        {
-            return Outcome<CheckInListView>.Fail(errors);
-        }
+        var (from, to) = ((Outcome<(LocalDate From, LocalDate To)>.Ok)range).Value;
         var span = days.Span(from, to);
         var rows = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
             .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
         return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => View(r, days)).ToArray());
-
-        LocalDate Bad(string field, LocalDate fallback)
-        {
-            errors.Add(new(field, "Use a date like 2026-11-25 (YYYY-MM-DD)."));
-            return fallback;
-        }
     }
 
     internal static CheckInView View(CheckInRow r, LocalDays days)

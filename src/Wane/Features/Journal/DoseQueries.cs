@@ -14,9 +14,6 @@ namespace Wane.Features.Journal;
 /// <summary>Reading the journal by local days. Reads only the window asked for (indexed by user and time).</summary>
 internal sealed class DoseQueries(WaneDb db, Profile profile, IClock clock)
 {
-    /// <summary>The longest range one request may read.</summary>
-    public const int MaxRangeDays = 366;
-
     public async Task<List<Dose>> RangeAsync(string userId, LocalDays days, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var span = days.Span(from, to);
@@ -42,21 +39,12 @@ internal sealed class DoseQueries(WaneDb db, Profile profile, IClock clock)
     {
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var today = days.DayOf(clock.GetCurrentInstant());
-        var errors = new List<FieldError>();
-        var to = Date(toText, "to", today, errors);
-        var from = Date(fromText, "from", to.PlusDays(-6), errors);
-        if (errors.Count == 0 && to < from)
+        var range = DateRange.Parse(fromText, toText, today, defaultDays: 7);
+        if (range is Outcome<(LocalDate, LocalDate)>.Invalid bad)
         {
-            errors.Add(new("to", "The end date is before the start date."));
+            return Outcome<DoseListView>.Fail(bad.Errors);
         }
-        if (errors.Count == 0 && Period.Between(from, to, PeriodUnits.Days).Days >= MaxRangeDays)
-        {
-            errors.Add(new("from", $"Ask for at most {MaxRangeDays} days at a time."));
-        }
-        if (errors.Count > 0)
-        {
-            return Outcome<DoseListView>.Fail(errors);
-        }
+        var (from, to) = ((Outcome<(LocalDate From, LocalDate To)>.Ok)range).Value;
         var doses = await RangeAsync(userId, days, from, to, ct).ConfigureAwait(false);
         return new DoseListView(TimeText.Format(from), TimeText.Format(to), doses.Select(d => DoseView.From(d, d.Product!, days)).ToArray());
     }
@@ -72,19 +60,6 @@ internal sealed class DoseQueries(WaneDb db, Profile profile, IClock clock)
         return DoseView.From(dose, dose.Product!, await profile.DaysAsync(userId, ct).ConfigureAwait(false));
     }
 
-    private static LocalDate Date(string? text, string field, LocalDate fallback, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-        if (TimeText.ParseDate(text) is { } d)
-        {
-            return d;
-        }
-        errors.Add(new(field, "Use a date like 2026-11-25 (YYYY-MM-DD)."));
-        return fallback;
-    }
 }
 
 internal static class DoseQueryEndpoints
