@@ -50,13 +50,14 @@ internal sealed class EditDose(WaneDb db, IClock clock, Profile profile, DoseAdv
         {
             return Outcome<LoggedDose>.Fail([.. cmd.ParseErrors, .. errors]);
         }
-        var advisories = await advisor.EvaluateAsync(userId, await profile.DaysAsync(userId, ct).ConfigureAwait(false), product, valid, dose.Id, now, ct).ConfigureAwait(false);
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var advisories = await advisor.EvaluateAsync(userId, days, product, valid, dose.Id, now, ct).ConfigureAwait(false);
         var before = Snap(dose);
         LogDose.Apply(dose, product, valid, now);
         dose.Product = product;
         db.DoseAudits.Add(new DoseAudit { UserId = userId, DoseId = dose.Id, At = now, Action = "edited", Before = before, After = Snap(dose) });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new LoggedDose(dose, product, Replayed: false, advisories);
+        return new LoggedDose(dose, product, Replayed: false, advisories, days);
     }
 
     public async Task<bool> DeleteAsync(string userId, long id, CancellationToken ct)
@@ -103,14 +104,12 @@ internal static class EditDoseEndpoints
     }
 
     private static async Task<Results<Ok<LogDoseResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        long id, DoseBody body, HttpContext http, EditDose handler, Profile profile, CancellationToken ct)
+        long id, DoseBody body, HttpContext http, EditDose handler, CancellationToken ct)
     {
-        var userId = http.User.Id();
-        switch (await handler.UpdateAsync(userId, id, body.ToCommand(), ct).ConfigureAwait(false))
+        switch (await handler.UpdateAsync(http.User.Id(), id, body.ToCommand(), ct).ConfigureAwait(false))
         {
             case Outcome<LoggedDose>.Ok { Value: var d }:
-                var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-                return TypedResults.Ok(new LogDoseResponse(DoseView.From(d.Dose, d.Product, days), Guardrails.Advice.Views(d.Advisories)));
+                return TypedResults.Ok(new LogDoseResponse(DoseView.From(d.Dose, d.Product, d.Days), Guardrails.Advice.Views(d.Advisories)));
             case Outcome<LoggedDose>.Invalid bad:
                 return ApiResults.Invalid(bad.Errors);
             case Outcome<LoggedDose>.NotFound nf:

@@ -45,10 +45,10 @@ public sealed record DoseBody(
 internal sealed record LogDoseCommand(long? ProductId, DoseDraft Draft, Guid? ClientId, IReadOnlyList<FieldError> ParseErrors);
 
 /// <summary>A stored dose and the advice about it; <c>Replayed</c> when a retry with the same client id returned the first one.</summary>
-internal sealed record LoggedDose(Dose Dose, Product Product, bool Replayed, IReadOnlyList<Advisory> Advisories);
+internal sealed record LoggedDose(Dose Dose, Product Product, bool Replayed, IReadOnlyList<Advisory> Advisories, LocalDays Days);
 
 /// <summary>A dose that passed validation, with the advice about it, before anything is stored.</summary>
-internal sealed record CheckedDose(ValidDose Dose, Product Product, IReadOnlyList<Advisory> Advisories);
+internal sealed record CheckedDose(ValidDose Dose, Product Product, IReadOnlyList<Advisory> Advisories, LocalDays Days);
 
 /// <summary>Logs a dose: validate, normalize, advise, store once (idempotent on client id). Advice never blocks.</summary>
 internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
@@ -73,7 +73,7 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         }
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var advisories = await advisor.EvaluateAsync(userId, days, product, valid, excludeDoseId: null, now, ct).ConfigureAwait(false);
-        return new CheckedDose(valid, product, advisories);
+        return new CheckedDose(valid, product, advisories, days);
     }
 
     public async Task<Outcome<LoggedDose>> HandleAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
@@ -97,7 +97,7 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
 
     private async Task<Outcome<LoggedDose>> StoreAsync(string userId, Guid? clientId, CheckedDose checkedDose, CancellationToken ct)
     {
-        var (valid, product, advisories) = checkedDose;
+        var (valid, product, advisories, days) = checkedDose;
         var now = clock.GetCurrentInstant();
         var dose = new Dose { UserId = userId, ProductId = product.Id, ClientId = clientId, CreatedAt = now };
         Apply(dose, product, valid, now);
@@ -112,7 +112,7 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
             db.ChangeTracker.Clear();
             return await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("Dose vanished after a unique-key conflict.");
         }
-        return new LoggedDose(dose, product, Replayed: false, advisories);
+        return new LoggedDose(dose, product, Replayed: false, advisories, days);
     }
 
     internal static void Apply(Dose dose, Product product, ValidDose valid, Instant now)
@@ -136,7 +136,9 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
     {
         var existing = await db.Doses.AsNoTracking().Include(d => d.Product)
             .SingleOrDefaultAsync(d => d.UserId == userId && d.ClientId == clientId, ct).ConfigureAwait(false);
-        return existing is null ? null : new LoggedDose(existing, existing.Product!, Replayed: true, []);
+        return existing is null
+            ? null
+            : new LoggedDose(existing, existing.Product!, Replayed: true, [], await profile.DaysAsync(userId, ct).ConfigureAwait(false));
     }
 }
 
@@ -153,14 +155,12 @@ internal static class LogDoseEndpoint
     }
 
     private static async Task<Results<Created<LogDoseResponse>, Ok<LogDoseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        DoseBody body, HttpContext http, LogDose handler, Profile profile, CancellationToken ct)
+        DoseBody body, HttpContext http, LogDose handler, CancellationToken ct)
     {
-        var userId = http.User.Id();
-        switch (await handler.HandleAsync(userId, body.ToCommand(), ct).ConfigureAwait(false))
+        switch (await handler.HandleAsync(http.User.Id(), body.ToCommand(), ct).ConfigureAwait(false))
         {
             case Outcome<LoggedDose>.Ok { Value: var logged }:
-                var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-                var response = new LogDoseResponse(DoseView.From(logged.Dose, logged.Product, days), Advice.Views(logged.Advisories));
+                var response = new LogDoseResponse(DoseView.From(logged.Dose, logged.Product, logged.Days), Advice.Views(logged.Advisories));
                 return logged.Replayed
                     ? TypedResults.Ok(response)
                     : TypedResults.Created($"/api/v1/doses/{logged.Dose.Id}", response);
