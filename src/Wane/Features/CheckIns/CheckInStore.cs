@@ -59,13 +59,14 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
         var kind = body.Instrument?.Trim().ToLowerInvariant();
         return kind switch
         {
-            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
+            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, ReadScores(body.Answers, Instruments.Find(kind)!, errors), takenAt, errors, ct).ConfigureAwait(false),
             "daily" => await DailyAsync(userId, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
             _ => Outcome<CheckInView>.Fail([.. errors, new FieldError("instrument", "Use \"sows\", \"cows\" or \"daily\".")]),
         };
     }
 
-    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, JsonElement? answers, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    /// <summary>The item scores of a JSON array; an unreadable item is named and kept as -1 so the count stays right.</summary>
+    private static List<int>? ReadScores(JsonElement? answers, Instrument instrument, List<FieldError> errors)
     {
         List<int>? scores = null;
         if (answers is not { ValueKind: JsonValueKind.Array } array)
@@ -90,6 +91,11 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
                 i++;
             }
         }
+        return scores;
+    }
+
+    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, IReadOnlyList<int>? scores, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    {
         var (score, scoreErrors) = errors.Count == 0 ? Scoring.Score(instrument, scores) : (null, []);
         errors.AddRange(scoreErrors);
         if (errors.Count > 0 || score is null)
@@ -152,7 +158,7 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
     }
 
     public async Task<Outcome<CheckInView>> ScoreAsync(string userId, string instrument, IReadOnlyList<int> answers, Instant takenAt, CancellationToken ct) =>
-        await ScoreAsync(userId, Instruments.Find(instrument)!, JsonSerializer.SerializeToElement(answers), takenAt, [], ct).ConfigureAwait(false);
+        await ScoreAsync(userId, Instruments.Find(instrument)!, answers, takenAt, [], ct).ConfigureAwait(false);
 
     private async Task<Outcome<CheckInView>> SaveAsync(string userId, CheckInRow row, CancellationToken ct)
     {
