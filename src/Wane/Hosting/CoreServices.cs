@@ -17,7 +17,8 @@ internal static class CoreServices
         var location = DataLocation.From(config);
         services.AddSingleton(location);
         services.AddSingleton<SqlitePragmas>();
-        services.AddDbContext<WaneDb, SqliteWaneDb>((sp, o) => o
+        // Pooled: a request reuses a context instead of building one (and its services) each time.
+        services.AddDbContextPool<WaneDb, SqliteWaneDb>((sp, o) => o
             .UseSqlite(location.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         services.AddScoped(sp => (SqliteWaneDb)sp.GetRequiredService<WaneDb>());
@@ -39,6 +40,7 @@ internal static class CoreServices
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
+        services.AddScoped<RequestDays>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Profile>();
         services.AddScoped<ProductStore>();

@@ -12,7 +12,7 @@ namespace Wane.Features.Accounts;
 /// Personal access tokens: 256 random bits, shown once; only their SHA-256 hash is stored (a fast hash
 /// is enough for a secret with that much entropy, and keeps every API request cheap).
 /// </summary>
-internal sealed class AccessTokens(WaneDb db, IClock clock)
+internal sealed class AccessTokens(WaneDb db, IClock clock, RequestDays requestDays)
 {
     private const string Prefix = "wane_";
     private static readonly Duration LastUsedResolution = Duration.FromHours(1);
@@ -58,26 +58,37 @@ internal sealed class AccessTokens(WaneDb db, IClock clock)
         return true;
     }
 
-    /// <summary>The owner of a live token, or null.</summary>
+    private sealed record LiveToken(long Id, string UserId, Instant? LastUsedAt, string TimeZone, int DayStartHour);
+
+    // Every API request runs this lookup, so it is compiled once instead of translated per call.
+    private static readonly Func<WaneDb, string, CancellationToken, Task<LiveToken?>> FindLive =
+        EF.CompileAsyncQuery((WaneDb db, string hash, CancellationToken ct) =>
+            (from t in db.AccessTokens
+             join u in db.Users on t.UserId equals u.Id
+             where t.Hash == hash && t.RevokedAt == null
+             select new LiveToken(t.Id, t.UserId, t.LastUsedAt, u.TimeZone, u.DayStartHour))
+            .SingleOrDefault());
+
+    /// <summary>The owner of a live token, or null. Also remembers the owner's days for the rest of the request.</summary>
     public async Task<string?> AuthenticateAsync(string token, CancellationToken ct)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
         {
             return null;
         }
-        var hash = Hash(token);
-        var entity = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct).ConfigureAwait(false);
-        if (entity is null)
+        var live = await FindLive(db, Hash(token), ct).ConfigureAwait(false);
+        if (live is null)
         {
             return null;
         }
         var now = clock.GetCurrentInstant();
-        if (entity.LastUsedAt is not { } last || now - last > LastUsedResolution)
+        if (live.LastUsedAt is not { } last || now - last > LastUsedResolution)
         {
-            entity.LastUsedAt = now;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.AccessTokens.Where(t => t.Id == live.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct).ConfigureAwait(false);
         }
-        return entity.UserId;
+        requestDays.Remember(live.UserId, Profile.Days(live.TimeZone, live.DayStartHour));
+        return live.UserId;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

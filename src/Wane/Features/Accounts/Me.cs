@@ -17,7 +17,7 @@ public sealed record MeView(string Name, string TimeZone, int DayStartHour, stri
 public sealed record MeBody(string? Name, string? TimeZone, int? DayStartHour, string? PreferredUnit, int? HoldThreshold = null, int? HoldRise = null);
 
 /// <summary>Reading and changing the profile (web page, API).</summary>
-internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
+internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestDays requestDays)
 {
     public async Task<WaneUser?> UserAsync(string userId, CancellationToken ct) =>
         await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct).ConfigureAwait(false);
@@ -25,14 +25,20 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
     /// <summary>The person's calendar days (zone and day-start hour).</summary>
     public async Task<LocalDays> DaysAsync(string userId, CancellationToken ct)
     {
+        if (requestDays.For(userId) is { } known)
+        {
+            return known;
+        }
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.TimeZone, u.DayStartHour }).SingleAsync(ct).ConfigureAwait(false);
-        return Days(user.TimeZone, user.DayStartHour);
+        var days = Days(user.TimeZone, user.DayStartHour);
+        requestDays.Remember(userId, days);
+        return days;
     }
 
     public static LocalDays Days(WaneUser user) => Days(user.TimeZone, user.DayStartHour);
 
-    private static LocalDays Days(string zone, int hour) =>
+    public static LocalDays Days(string zone, int hour) =>
         new(TimeZones.TryFind(zone, out var z) ? z : NodaTime.DateTimeZone.Utc, hour);
 
     public static MeView View(WaneUser u) => new(u.UserName!, u.TimeZone, u.DayStartHour, u.PreferredUnit, u.HoldThreshold, u.HoldRise);
@@ -96,6 +102,7 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users)
             user.PreferredUnit = unit.Value.Name();
         }
         await users.UpdateAsync(user).ConfigureAwait(false);
+        requestDays.Forget();
         return View(user);
     }
 }
