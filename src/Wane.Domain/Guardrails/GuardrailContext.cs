@@ -6,7 +6,7 @@ namespace Wane.Domain.Guardrails;
 /// <param name="Days">The person's local days (zone and day-start hour).</param>
 /// <param name="History">
 /// Past doses, sorted by <see cref="DoseFact.TakenAt"/> ascending. Hosts pass only the window
-/// <see cref="Guardrails.Window"/> asks for; the engine itself also ignores anything older than the
+/// <see cref="Guardrails.Window(GuardrailSettings)"/> asks for; the engine itself also ignores anything older than the
 /// window and anything at or after the candidate's time (a backfilled dose is judged against the
 /// history as it was then).
 /// </param>

@@ -22,10 +22,13 @@ public static class Guardrails
         Rules.FirstOrDefault(r => string.Equals(r.Definition.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How far before a candidate the host must read: the largest look-back among enabled rules.</summary>
-    public static Duration Window(GuardrailSettings settings)
+    public static Duration Window(GuardrailSettings settings) => Window(settings, except: null);
+
+    /// <summary>The largest look-back among enabled rules other than <paramref name="except"/> (a rule id).</summary>
+    public static Duration Window(GuardrailSettings settings, string? except)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Rules.Where(r => settings[r.Definition.Id].Enabled)
+        return Rules.Where(r => settings[r.Definition.Id].Enabled && !string.Equals(r.Definition.Id, except, StringComparison.OrdinalIgnoreCase))
             .Select(r => r.LookBack(settings[r.Definition.Id]))
             .DefaultIfEmpty(Duration.Zero)
             .Max();

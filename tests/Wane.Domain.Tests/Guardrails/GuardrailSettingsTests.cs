@@ -110,6 +110,19 @@ public class GuardrailSettingsTests
     public void Window_S3Disabled_ShrinksToTheNextLongestRule() =>
         Engine.Window(Doses.With("S3.enabled=false")).ShouldBe(Duration.FromDays(7 + 28 + 1)); // S2
 
+    [Theory]
+    [InlineData("S3", 7 + 28 + 1)] // S2 is next
+    [InlineData("s3", 7 + 28 + 1)]
+    [InlineData("S2", 120 + 28 + 1)]
+    [InlineData("R9", 120 + 28 + 1)] // no such rule: nothing left out
+    public void Window_ExceptARule_IsTheLongestOfTheOthers(string except, int days) =>
+        Engine.Window(GuardrailSettings.Defaults, except).ShouldBe(Duration.FromDays(days));
+
+    [Fact]
+    public void Window_ExceptTheOnlyEnabledRule_IsZero() =>
+        Engine.Window(Doses.With([.. Engine.Rules.Where(r => r.Definition.Id != "R1").Select(r => r.Definition.Id + ".enabled=false")]), "R1")
+            .ShouldBe(Duration.Zero);
+
     [Fact]
     public void Window_EveryRuleDisabled_IsZero() =>
         Engine.Window(Doses.With([.. Engine.Rules.Select(r => r.Definition.Id + ".enabled=false")])).ShouldBe(Duration.Zero);

@@ -26,9 +26,21 @@ internal sealed class BreakStore(WaneDb db, Profile profile, IClock clock)
     public static BreakView View(Break b) =>
         new(b.Id, TimeText.Format(b.From), TimeText.Format(b.To), Period.Between(b.From, b.To, PeriodUnits.Days).Days + 1, b.Note);
 
+    // Read for every dose logged.
+    private static readonly Func<WaneDb, string, LocalDate, IAsyncEnumerable<Break>> ReadFrom =
+        EF.CompileAsyncQuery<WaneDb, string, LocalDate, Break>((db, userId, from) =>
+            db.Breaks.AsNoTracking().Where(b => b.UserId == userId && b.To >= from).OrderBy(b => b.From));
+
     /// <summary>Breaks that end on or after <paramref name="from"/>, in date order.</summary>
-    public Task<List<Break>> FromAsync(string userId, LocalDate from, CancellationToken ct) =>
-        db.Breaks.AsNoTracking().Where(b => b.UserId == userId && b.To >= from).OrderBy(b => b.From).ToListAsync(ct);
+    public async Task<List<Break>> FromAsync(string userId, LocalDate from, CancellationToken ct)
+    {
+        var found = new List<Break>();
+        await foreach (var b in ReadFrom(db, userId, from).WithCancellation(ct).ConfigureAwait(false))
+        {
+            found.Add(b);
+        }
+        return found;
+    }
 
     public async Task<Outcome<Break>> AddAsync(string userId, BreakBody body, CancellationToken ct)
     {

@@ -25,9 +25,14 @@ public sealed record RuleChange(bool? Enabled, Dictionary<string, decimal>? Valu
 /// <summary>A person's guardrail settings, stored as JSON per user; defaults until changed.</summary>
 internal sealed class GuardrailStore(WaneDb db, IClock clock)
 {
+    // Read for every dose logged.
+    private static readonly Func<WaneDb, string, CancellationToken, Task<string?>> ReadJson =
+        EF.CompileAsyncQuery((WaneDb db, string userId, CancellationToken ct) =>
+            db.GuardrailSettings.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Json).SingleOrDefault());
+
     public async Task<GuardrailSettings> GetAsync(string userId, CancellationToken ct)
     {
-        var json = await db.GuardrailSettings.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Json).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        var json = await ReadJson(db, userId, ct).ConfigureAwait(false);
         if (json is null)
         {
             return GuardrailSettings.Defaults;

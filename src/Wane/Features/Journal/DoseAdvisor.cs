@@ -4,6 +4,7 @@ using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
+using Wane.Domain.Opioids;
 using Wane.Domain.Time;
 using Wane.Domain.Units;
 using Wane.Features.Guardrails;
@@ -13,15 +14,37 @@ namespace Wane.Features.Journal;
 /// <summary>
 /// Feeds the guardrail engine: reads only the window the enabled rules ask for (by the
 /// (UserId, TakenAt) index), the stash and the breaks, then evaluates one candidate dose.
+/// Every dose logged runs these reads, so they are compiled queries, and a window row carries only
+/// the dose's own columns: the product's facts come from the stash, read once.
 /// </summary>
 internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks, Tapering.PlanStore plans)
 {
+    private sealed record WindowRow(
+        Instant TakenAt, long ProductId, ProductKind Kind, decimal Amount, DoseUnit Unit, decimal? NormalizedAmount,
+        NormalUnit? NormalizedUnit, NormalizationNote? NormalizationNote, MealTiming? Meal, DoseReason? Reason, int? PainBefore);
+
+    private sealed record ProductFacts(
+        long Id, string Name, string? Strain, string? Batch, OpioidName? Opioid, OtherClass? OtherClass, bool Concentrated7OH, bool InStock);
+
+    /// <summary>Doses in [from, until), oldest first, leaving out one dose being edited (ids start at 1, so 0 leaves out none).</summary>
+    private static readonly Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<WindowRow>> ReadWindow =
+        EF.CompileAsyncQuery((WaneDb db, string userId, Instant from, Instant until, long excluded) =>
+            db.Doses.AsNoTracking()
+                .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excluded)
+                .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
+                .Select(d => new WindowRow(d.TakenAt, d.ProductId, d.Kind, d.Amount, d.Unit, d.NormalizedAmount, d.NormalizedUnit,
+                    d.NormalizationNote, d.Meal, d.Reason, d.PainBefore)));
+
+    private static readonly Func<WaneDb, string, IAsyncEnumerable<ProductFacts>> ReadProducts =
+        EF.CompileAsyncQuery((WaneDb db, string userId) =>
+            db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id)
+                .Select(p => new ProductFacts(p.Id, p.Name, p.Strain, p.Batch, p.Opioid, p.OtherClass, p.Concentrated7OH, p.InStock)));
+
     public async Task<IReadOnlyList<Advisory>> EvaluateAsync(
         string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct)
     {
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
-        var window = await WindowAsync(userId, rules, product.Kind, dose.TakenAt, excludeDoseId, ct).ConfigureAwait(false);
-        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, window).ConfigureAwait(false);
+        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, lostToleranceKind: product.Kind).ConfigureAwait(false);
         // An active plan's target for the dose's day is the daily cap (R4); with a plan, R3 only informs.
         var (active, kratom, opioid) = await plans.AllowancesAsync(userId, days, days.DayOf(dose.TakenAt), ct).ConfigureAwait(false);
         context = context with
@@ -33,49 +56,76 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
     }
 
     /// <summary>
-    /// How much history this dose needs. S3 (lost tolerance) looks back months, but it can only fire
-    /// after a pause: when the same kind was taken within the pause, no dose older than the other
-    /// rules' windows can change any advisory, so only those are read.
+    /// The context the engine needs for doses up to <paramref name="until"/>: the rules' window, or
+    /// <paramref name="lookBack"/> when given.
     /// </summary>
-    private async Task<Duration> WindowAsync(string userId, GuardrailSettings rules, ProductKind kind, Instant takenAt, long? excludeDoseId, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="lostToleranceKind"/>, the window is read in two parts. S3 (lost tolerance) looks
+    /// back months, but it can only fire after a pause: when a dose of that kind lies within the pause, no
+    /// dose older than the other rules' windows can change any advisory, so the months before are read only
+    /// when there is no such dose.
+    /// </remarks>
+    public async Task<GuardrailContext> ContextAsync(
+        string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct,
+        Duration? lookBack = null, ProductKind? lostToleranceKind = null)
     {
-        var full = Domain.Guardrails.Guardrails.Window(rules);
-        var s3 = rules["S3"];
-        if (!s3.Enabled)
+        var products = new Dictionary<long, ProductFacts>();
+        await foreach (var p in ReadProducts(db, userId).WithCancellation(ct).ConfigureAwait(false))
         {
-            return full;
+            products.Add(p.Id, p);
         }
-        var withoutS3 = Domain.Guardrails.Guardrails.Window(rules.Apply("S3.enabled=false").Settings!);
-        if (kind is not (ProductKind.Kratom or ProductKind.Opioid))
+        var full = lookBack ?? Domain.Guardrails.Guardrails.Window(rules);
+        var recent = lostToleranceKind is { } kind ? ShortWindow(rules, kind, full) : full;
+        var excluded = excludeDoseId ?? 0;
+        var history = await ReadAsync(userId, until - recent, until, excluded, products, ct).ConfigureAwait(false);
+        if (recent < full && LostToleranceApplies(rules, lostToleranceKind))
+        {
+            var pauseStart = until - Duration.FromDays((double)rules["S3"]["pauseDays"]);
+            if (!history.Any(d => d.Kind == lostToleranceKind && d.TakenAt > pauseStart))
+            {
+                var older = await ReadAsync(userId, until - full, until - recent, excluded, products, ct).ConfigureAwait(false);
+                older.AddRange(history);
+                history = older;
+            }
+        }
+        var stock = products.Values.Select(p => new StockItem(p.Id, p.Name, p.Strain, p.InStock)).ToList();
+        var scheduled = (await breaks.FromAsync(userId, days.DayOf(until - full), ct).ConfigureAwait(false))
+            .Select(b => new BreakPeriod(b.From, b.To)).ToList();
+        return new GuardrailContext(days, history, stock, scheduled);
+    }
+
+    private static bool LostToleranceApplies(GuardrailSettings rules, ProductKind? kind) =>
+        rules["S3"].Enabled && kind is ProductKind.Kratom or ProductKind.Opioid;
+
+    /// <summary>
+    /// The window without S3's months when S3 cannot need them for a dose of <paramref name="kind"/>, or when
+    /// that window still covers the pause and the weeks of former use before it; otherwise all of it.
+    /// </summary>
+    private static Duration ShortWindow(GuardrailSettings rules, ProductKind kind, Duration full)
+    {
+        var withoutS3 = Domain.Guardrails.Guardrails.Window(rules, except: "S3");
+        if (!LostToleranceApplies(rules, kind))
         {
             return withoutS3;
         }
-        var pauseStart = takenAt - Duration.FromDays((double)s3["pauseDays"]);
-        var takenWithinPause = await db.Doses.AsNoTracking()
-            .AnyAsync(d => d.UserId == userId && d.Kind == kind && d.TakenAt > pauseStart && d.TakenAt < takenAt && d.Id != excludeDoseId, ct)
-            .ConfigureAwait(false);
-        return takenWithinPause && withoutS3 >= Duration.FromDays((double)s3["pauseDays"] + 29) ? withoutS3 : full;
+        return withoutS3 >= Duration.FromDays((double)rules["S3"]["pauseDays"] + 29) ? withoutS3 : full;
     }
 
-    /// <summary>The context the engine needs for doses up to <paramref name="until"/>.</summary>
-    public async Task<GuardrailContext> ContextAsync(
-        string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct, Duration? lookBack = null)
+    private async Task<List<DoseFact>> ReadAsync(
+        string userId, Instant from, Instant until, long excluded, Dictionary<long, ProductFacts> products, CancellationToken ct)
     {
-        var from = until - (lookBack ?? Domain.Guardrails.Guardrails.Window(rules));
-        var history = await db.Doses.AsNoTracking()
-            .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excludeDoseId)
-            .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
-            .Select(d => new DoseFact(
-                d.TakenAt, d.ProductId, d.Kind, d.Product!.Strain, d.Product.Batch, d.Product.Opioid, d.Product.OtherClass,
-                d.Product.Concentrated7OH, new Amount(d.Amount, d.Unit),
-                d.NormalizedAmount != null && d.NormalizedUnit != null ? new Normalized(d.NormalizedAmount.Value, d.NormalizedUnit.Value) : null,
-                d.NormalizationNote, d.Meal, d.Reason, d.PainBefore))
-            .ToListAsync(ct).ConfigureAwait(false);
-        var stock = await db.Products.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new StockItem(p.Id, p.Name, p.Strain, p.InStock)).ToListAsync(ct).ConfigureAwait(false);
-        var scheduled = (await breaks.FromAsync(userId, days.DayOf(from), ct).ConfigureAwait(false))
-            .Select(b => new BreakPeriod(b.From, b.To)).ToList();
-        return new GuardrailContext(days, history, stock, scheduled);
+        var facts = new List<DoseFact>();
+        await foreach (var d in ReadWindow(db, userId, from, until, excluded).WithCancellation(ct).ConfigureAwait(false))
+        {
+            var p = products.TryGetValue(d.ProductId, out var found)
+                ? found
+                : throw new InvalidOperationException($"Dose of product {d.ProductId}, which is not the person's.");
+            facts.Add(new DoseFact(
+                d.TakenAt, d.ProductId, d.Kind, p.Strain, p.Batch, p.Opioid, p.OtherClass, p.Concentrated7OH, new Amount(d.Amount, d.Unit),
+                d.NormalizedAmount is { } a && d.NormalizedUnit is { } u ? new Normalized(a, u) : null,
+                d.NormalizationNote, d.Meal, d.Reason, d.PainBefore));
+        }
+        return facts;
     }
 
     public static DoseFact Fact(Product p, ValidDose d) => new(

@@ -53,6 +53,10 @@ internal sealed record CheckedDose(ValidDose Dose, Product Product, IReadOnlyLis
 /// <summary>Logs a dose: validate, normalize, advise, store once (idempotent on client id). Advice never blocks.</summary>
 internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
 {
+    private static readonly Func<WaneDb, long, string, CancellationToken, Task<Product?>> FindProduct =
+        EF.CompileAsyncQuery((WaneDb db, long id, string userId, CancellationToken ct) =>
+            db.Products.AsNoTracking().SingleOrDefault(p => p.Id == id && p.UserId == userId));
+
     /// <summary>Validates and advises without storing anything (the preview, and the first half of logging).</summary>
     public async Task<Outcome<CheckedDose>> CheckAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
     {
@@ -60,7 +64,7 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         {
             return Outcome<CheckedDose>.Fail([.. cmd.ParseErrors, new FieldError("productId", "Choose the product taken.")]);
         }
-        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId && p.UserId == userId, ct).ConfigureAwait(false);
+        var product = await FindProduct(db, productId, userId, ct).ConfigureAwait(false);
         if (product is null)
         {
             return new Outcome<CheckedDose>.NotFound("Product");

@@ -235,11 +235,16 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         return (request, plan);
     }
 
+    /// <summary>The active plan (with <c>id</c> 0, whichever it is). Read for every dose logged.</summary>
+    private static readonly Func<WaneDb, string, long, CancellationToken, Task<PlanRow?>> FindActive =
+        EF.CompileAsyncQuery((WaneDb db, string userId, long id, CancellationToken ct) =>
+            db.Plans.AsNoTracking()
+                .Where(p => p.UserId == userId && p.Status == "active" && (id == 0 || p.Id == id))
+                .OrderByDescending(p => p.Id).FirstOrDefault());
+
     private async Task<Loaded?> LoadActiveAsync(string userId, CancellationToken ct, long? id = null)
     {
-        var row = await db.Plans.AsNoTracking()
-            .Where(p => p.UserId == userId && p.Status == "active" && (id == null || p.Id == id))
-            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var row = await FindActive(db, userId, id ?? 0, ct).ConfigureAwait(false);
         if (row is null)
         {
             return null;
