@@ -15,6 +15,7 @@ internal static class CoreServices
     public static IServiceCollection AddWaneCore(this IServiceCollection services, IConfiguration config)
     {
         var location = DataLocation.From(config);
+        SqliteEngine.UseMultiThreadMode();
         services.AddSingleton(location);
         services.AddSingleton<SqlitePragmas>();
         // Pooled: a request reuses a context instead of building one (and its services) each time.
