@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wane.Data;
@@ -20,19 +22,44 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>Set once when the database is migrated.</summary>
     public const string Once = "PRAGMA journal_mode=WAL;";
 
+    // The physical connections (pooled handles) already set up: pragmas stay set for a handle's life,
+    // and a pooled handle is opened again for nearly every request.
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = PerConnection;
-        cmd.ExecuteNonQuery();
+        if (IsNew(connection))
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = PerConnection;
+            cmd.ExecuteNonQuery();
+            Remember(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsNew(connection))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = PerConnection;
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Remember(connection);
+        }
+    }
+
+    private bool IsNew(DbConnection connection)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = PerConnection;
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // Without a handle to key on (another provider), set them every time.
+        return connection is not SqliteConnection { Handle: { } handle } || !_configured.TryGetValue(handle, out _);
+    }
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _configured.AddOrUpdate(handle, this);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Wane.Data;
 
@@ -46,6 +48,20 @@ public sealed class SqliteWaneDb(DbContextOptions<SqliteWaneDb> options) : WaneD
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await SqliteDoseWindow.ReadAsync((SqliteConnection)Database.GetDbConnection(), userId, from, until, excludedId, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 

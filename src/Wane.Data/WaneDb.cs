@@ -27,6 +27,29 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
 
+    /// <summary>
+    /// A person's doses with <c>from ≤ TakenAt &lt; until</c>, oldest first (ties by id), leaving out the dose
+    /// <paramref name="excludedId"/> (0 leaves out none). Every dose logged reads such a window, so a provider
+    /// may read it faster; this is the provider-neutral query.
+    /// </summary>
+    public virtual async Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
+    {
+        var rows = new List<DoseWindowRow>();
+        await foreach (var row in ReadDoseWindow(this, userId, from, until, excludedId).WithCancellation(ct).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static readonly Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<DoseWindowRow>> ReadDoseWindow =
+        EF.CompileAsyncQuery((WaneDb db, string userId, Instant from, Instant until, long excludedId) =>
+            db.Doses.AsNoTracking()
+                .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excludedId)
+                .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
+                .Select(d => new DoseWindowRow(d.TakenAt, d.ProductId, d.Kind, d.Amount, d.Unit, d.NormalizedAmount, d.NormalizedUnit,
+                    d.NormalizationNote, d.Meal, d.Reason, d.PainBefore)));
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

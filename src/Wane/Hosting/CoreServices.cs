@@ -41,7 +41,7 @@ internal static class CoreServices
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
-        services.AddScoped<RequestDays>();
+        services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Profile>();
         services.AddScoped<ProductStore>();

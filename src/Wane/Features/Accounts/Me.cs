@@ -17,7 +17,7 @@ public sealed record MeView(string Name, string TimeZone, int DayStartHour, stri
 public sealed record MeBody(string? Name, string? TimeZone, int? DayStartHour, string? PreferredUnit, int? HoldThreshold = null, int? HoldRise = null);
 
 /// <summary>Reading and changing the profile (web page, API).</summary>
-internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestDays requestDays)
+internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestProfile requestProfile)
 {
     public async Task<WaneUser?> UserAsync(string userId, CancellationToken ct) =>
         await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct).ConfigureAwait(false);
@@ -25,14 +25,14 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestDay
     /// <summary>The person's calendar days (zone and day-start hour).</summary>
     public async Task<LocalDays> DaysAsync(string userId, CancellationToken ct)
     {
-        if (requestDays.For(userId) is { } known)
+        if (requestProfile.DaysOf(userId) is { } known)
         {
             return known;
         }
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.TimeZone, u.DayStartHour }).SingleAsync(ct).ConfigureAwait(false);
         var days = Days(user.TimeZone, user.DayStartHour);
-        requestDays.Remember(userId, days);
+        requestProfile.Remember(userId, days);
         return days;
     }
 
@@ -102,7 +102,7 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestDay
             user.PreferredUnit = unit.Value.Name();
         }
         await users.UpdateAsync(user).ConfigureAwait(false);
-        requestDays.Forget();
+        requestProfile.ForgetDays();
         return View(user);
     }
 }

@@ -23,7 +23,7 @@ public sealed record GuardrailsView(IReadOnlyList<RuleView> Rules);
 public sealed record RuleChange(bool? Enabled, Dictionary<string, decimal>? Values);
 
 /// <summary>A person's guardrail settings, stored as JSON per user; defaults until changed.</summary>
-internal sealed class GuardrailStore(WaneDb db, IClock clock)
+internal sealed class GuardrailStore(WaneDb db, IClock clock, Accounts.RequestProfile requestProfile)
 {
     // Read for every dose logged.
     private static readonly Func<WaneDb, string, CancellationToken, Task<string?>> ReadJson =
@@ -32,7 +32,7 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock)
 
     public async Task<GuardrailSettings> GetAsync(string userId, CancellationToken ct)
     {
-        var json = await ReadJson(db, userId, ct).ConfigureAwait(false);
+        var json = requestProfile.TryGuardrails(userId, out var known) ? known : await ReadJson(db, userId, ct).ConfigureAwait(false);
         if (json is null)
         {
             return GuardrailSettings.Defaults;
@@ -94,6 +94,7 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock)
             row.UpdatedAt = clock.GetCurrentInstant();
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        requestProfile.RememberGuardrails(userId, json);
     }
 
     public static GuardrailsView View(GuardrailSettings settings) => new(

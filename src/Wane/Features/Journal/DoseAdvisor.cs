@@ -4,7 +4,6 @@ using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
-using Wane.Domain.Opioids;
 using Wane.Domain.Time;
 using Wane.Domain.Units;
 using Wane.Features.Guardrails;
@@ -15,36 +14,31 @@ namespace Wane.Features.Journal;
 /// Feeds the guardrail engine: reads only the window the enabled rules ask for (by the
 /// (UserId, TakenAt) index), the stash and the breaks, then evaluates one candidate dose.
 /// Every dose logged runs these reads, so they are compiled queries, and a window row carries only
-/// the dose's own columns: the product's facts come from the stash, read once.
+/// the dose's own columns: the product's facts come from the stash, read once (with the product being logged).
 /// </summary>
 internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks, Tapering.PlanStore plans)
 {
-    private sealed record WindowRow(
-        Instant TakenAt, long ProductId, ProductKind Kind, decimal Amount, DoseUnit Unit, decimal? NormalizedAmount,
-        NormalUnit? NormalizedUnit, NormalizationNote? NormalizationNote, MealTiming? Meal, DoseReason? Reason, int? PainBefore);
+    private static readonly Func<WaneDb, string, IAsyncEnumerable<Product>> ReadStash =
+        EF.CompileAsyncQuery<WaneDb, string, Product>((db, userId) =>
+            db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id));
 
-    private sealed record ProductFacts(
-        long Id, string Name, string? Strain, string? Batch, OpioidName? Opioid, OtherClass? OtherClass, bool Concentrated7OH, bool InStock);
-
-    /// <summary>Doses in [from, until), oldest first, leaving out one dose being edited (ids start at 1, so 0 leaves out none).</summary>
-    private static readonly Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<WindowRow>> ReadWindow =
-        EF.CompileAsyncQuery((WaneDb db, string userId, Instant from, Instant until, long excluded) =>
-            db.Doses.AsNoTracking()
-                .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excluded)
-                .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
-                .Select(d => new WindowRow(d.TakenAt, d.ProductId, d.Kind, d.Amount, d.Unit, d.NormalizedAmount, d.NormalizedUnit,
-                    d.NormalizationNote, d.Meal, d.Reason, d.PainBefore)));
-
-    private static readonly Func<WaneDb, string, IAsyncEnumerable<ProductFacts>> ReadProducts =
-        EF.CompileAsyncQuery((WaneDb db, string userId) =>
-            db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id)
-                .Select(p => new ProductFacts(p.Id, p.Name, p.Strain, p.Batch, p.Opioid, p.OtherClass, p.Concentrated7OH, p.InStock)));
+    /// <summary>The person's products by id: the stash for R2, and the product facts of every dose in a window.</summary>
+    public async Task<IReadOnlyDictionary<long, Product>> StashAsync(string userId, CancellationToken ct)
+    {
+        var stash = new Dictionary<long, Product>();
+        await foreach (var p in ReadStash(db, userId).WithCancellation(ct).ConfigureAwait(false))
+        {
+            stash.Add(p.Id, p);
+        }
+        return stash;
+    }
 
     public async Task<IReadOnlyList<Advisory>> EvaluateAsync(
-        string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct)
+        string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct,
+        IReadOnlyDictionary<long, Product>? stash = null)
     {
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
-        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, lostToleranceKind: product.Kind).ConfigureAwait(false);
+        var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, lostToleranceKind: product.Kind, stash: stash).ConfigureAwait(false);
         // An active plan's target for the dose's day is the daily cap (R4); with a plan, R3 only informs.
         var (active, kratom, opioid) = await plans.AllowancesAsync(userId, days, days.DayOf(dose.TakenAt), ct).ConfigureAwait(false);
         context = context with
@@ -67,13 +61,9 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
     /// </remarks>
     public async Task<GuardrailContext> ContextAsync(
         string userId, LocalDays days, GuardrailSettings rules, Instant until, long? excludeDoseId, CancellationToken ct,
-        Duration? lookBack = null, ProductKind? lostToleranceKind = null)
+        Duration? lookBack = null, ProductKind? lostToleranceKind = null, IReadOnlyDictionary<long, Product>? stash = null)
     {
-        var products = new Dictionary<long, ProductFacts>();
-        await foreach (var p in ReadProducts(db, userId).WithCancellation(ct).ConfigureAwait(false))
-        {
-            products.Add(p.Id, p);
-        }
+        var products = stash ?? await StashAsync(userId, ct).ConfigureAwait(false);
         var full = lookBack ?? Domain.Guardrails.Guardrails.Window(rules);
         var recent = lostToleranceKind is { } kind ? ShortWindow(rules, kind, full) : full;
         var excluded = excludeDoseId ?? 0;
@@ -112,10 +102,10 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
     }
 
     private async Task<List<DoseFact>> ReadAsync(
-        string userId, Instant from, Instant until, long excluded, Dictionary<long, ProductFacts> products, CancellationToken ct)
+        string userId, Instant from, Instant until, long excluded, IReadOnlyDictionary<long, Product> products, CancellationToken ct)
     {
         var facts = new List<DoseFact>();
-        await foreach (var d in ReadWindow(db, userId, from, until, excluded).WithCancellation(ct).ConfigureAwait(false))
+        foreach (var d in await db.DoseWindowAsync(userId, from, until, excluded, ct).ConfigureAwait(false))
         {
             var p = products.TryGetValue(d.ProductId, out var found)
                 ? found

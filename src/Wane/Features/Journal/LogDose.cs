@@ -53,10 +53,6 @@ internal sealed record CheckedDose(ValidDose Dose, Product Product, IReadOnlyLis
 /// <summary>Logs a dose: validate, normalize, advise, store once (idempotent on client id). Advice never blocks.</summary>
 internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
 {
-    private static readonly Func<WaneDb, long, string, CancellationToken, Task<Product?>> FindProduct =
-        EF.CompileAsyncQuery((WaneDb db, long id, string userId, CancellationToken ct) =>
-            db.Products.AsNoTracking().SingleOrDefault(p => p.Id == id && p.UserId == userId));
-
     /// <summary>Validates and advises without storing anything (the preview, and the first half of logging).</summary>
     public async Task<Outcome<CheckedDose>> CheckAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
     {
@@ -64,8 +60,9 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         {
             return Outcome<CheckedDose>.Fail([.. cmd.ParseErrors, new FieldError("productId", "Choose the product taken.")]);
         }
-        var product = await FindProduct(db, productId, userId, ct).ConfigureAwait(false);
-        if (product is null)
+        // The whole stash, not just this product: the guardrails need it too.
+        var stash = await advisor.StashAsync(userId, ct).ConfigureAwait(false);
+        if (stash.GetValueOrDefault(productId) is not { } product)
         {
             return new Outcome<CheckedDose>.NotFound("Product");
         }
@@ -76,7 +73,7 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
             return Outcome<CheckedDose>.Fail([.. cmd.ParseErrors, .. errors]);
         }
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-        var advisories = await advisor.EvaluateAsync(userId, days, product, valid, excludeDoseId: null, now, ct).ConfigureAwait(false);
+        var advisories = await advisor.EvaluateAsync(userId, days, product, valid, excludeDoseId: null, now, ct, stash).ConfigureAwait(false);
         return new CheckedDose(valid, product, advisories, days);
     }
 
