@@ -65,6 +65,33 @@ public sealed class SqliteWaneDb(DbContextOptions<SqliteWaneDb> options) : WaneD
         }
     }
 
+    /// <inheritdoc/>
+    public override async Task AddDoseAsync(Entities.Dose dose, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dose);
+        var gate = WriteGate();
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+        }
+        try
+        {
+            await Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await SqliteDoseInsert.InsertAsync((SqliteConnection)Database.GetDbConnection(), dose, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
     private SemaphoreSlim? WriteGate() =>
         Database.CurrentTransaction is null && Database.GetConnectionString() is { } cs
             ? Gates.GetOrAdd(cs, _ => new SemaphoreSlim(1, 1))

@@ -32,7 +32,11 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     /// <paramref name="excludedId"/> (0 leaves out none). Every dose logged reads such a window, so a provider
     /// may read it faster; this is the provider-neutral query.
     /// </summary>
-    public virtual async Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
+    public virtual Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct) =>
+        DoseWindowQueryAsync(userId, from, until, excludedId, ct);
+
+    /// <summary>The provider-neutral form of <see cref="DoseWindowAsync"/>, through EF's query pipeline.</summary>
+    public async Task<List<DoseWindowRow>> DoseWindowQueryAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
     {
         var rows = new List<DoseWindowRow>();
         await foreach (var row in ReadDoseWindow(this, userId, from, until, excludedId).WithCancellation(ct).ConfigureAwait(false))
@@ -49,6 +53,27 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
                 .OrderBy(d => d.TakenAt).ThenBy(d => d.Id)
                 .Select(d => new DoseWindowRow(d.TakenAt, d.ProductId, d.Kind, d.Amount, d.Unit, d.NormalizedAmount, d.NormalizedUnit,
                     d.NormalizationNote, d.Meal, d.Reason, d.PainBefore)));
+
+    /// <summary>
+    /// Stores a new dose and sets its id. A <see cref="DbUpdateException"/> means a constraint refused it (a
+    /// client id already used). Every dose logged comes through here, so a provider may store it faster;
+    /// this is the provider-neutral way.
+    /// </summary>
+    public virtual Task AddDoseAsync(Dose dose, CancellationToken ct) => AddDoseThroughChangeTrackerAsync(dose, ct);
+
+    /// <summary>The provider-neutral form of <see cref="AddDoseAsync"/>: EF's change tracker and SaveChanges.</summary>
+    public async Task AddDoseThroughChangeTrackerAsync(Dose dose, CancellationToken ct)
+    {
+        Doses.Add(dose);
+        try
+        {
+            await SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Entry(dose).State = EntityState.Detached;
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -17,7 +17,11 @@ public sealed record MeView(string Name, string TimeZone, int DayStartHour, stri
 public sealed record MeBody(string? Name, string? TimeZone, int? DayStartHour, string? PreferredUnit, int? HoldThreshold = null, int? HoldRise = null);
 
 /// <summary>Reading and changing the profile (web page, API).</summary>
-internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestProfile requestProfile)
+/// <remarks>
+/// Most callers only need the person's days (every dose logged does), so Identity's user manager, which is
+/// costly to build, is resolved only when the profile is changed.
+/// </remarks>
+internal sealed class Profile(WaneDb db, IServiceProvider services, RequestProfile requestProfile)
 {
     public async Task<WaneUser?> UserAsync(string userId, CancellationToken ct) =>
         await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct).ConfigureAwait(false);
@@ -45,6 +49,7 @@ internal sealed class Profile(WaneDb db, UserManager<WaneUser> users, RequestPro
 
     public async Task<Outcome<MeView>> UpdateAsync(string userId, MeBody body, CancellationToken ct)
     {
+        var users = services.GetRequiredService<UserManager<WaneUser>>();
         var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
         if (user is null)
         {

@@ -102,10 +102,9 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         var now = clock.GetCurrentInstant();
         var dose = new Dose { UserId = userId, ProductId = product.Id, ClientId = clientId, CreatedAt = now };
         Apply(dose, product, valid, now);
-        db.Doses.Add(dose);
         try
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.AddDoseAsync(dose, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException) when (clientId is { } id)
         {
