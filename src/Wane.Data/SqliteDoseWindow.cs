@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using NodaTime.Text;
 using Wane.Domain.Journal;
 using Wane.Domain.Units;
 
@@ -25,8 +26,8 @@ internal static class SqliteDoseWindow
         WHERE "UserId" = $user AND "TakenAt" >= $from AND "TakenAt" < $until AND "Id" <> $excluded
         """;
 
-    // How Microsoft.Data.Sqlite writes a DateTime (and so how EF stores an instant).
-    private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    // How Microsoft.Data.Sqlite writes a DateTime (and so how EF stores an instant): "yyyy-MM-dd HH:mm:ss.FFFFFFF".
+    private static readonly InstantPattern Stored = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss.FFFFFFF");
 
     public static async Task<List<DoseWindowRow>> ReadAsync(
         SqliteConnection connection, string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
@@ -61,17 +62,16 @@ internal static class SqliteDoseWindow
     private static DoseWindowRow ReadRow(ref Utf8JsonReader r)
     {
         var row = new DoseWindowRow(
-            Instant.FromDateTimeUtc(DateTime.ParseExact(Text(ref r)!, DateTimeFormat, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)),
+            Stored.Parse(Text(ref r)!).GetValueOrThrow(),
             Integer(ref r)!.Value,
-            Enum.Parse<ProductKind>(Text(ref r)!),
+            Names<ProductKind>.Read(ref r)!.Value,
             Number(ref r)!.Value,
-            Enum.Parse<DoseUnit>(Text(ref r)!),
+            Names<DoseUnit>.Read(ref r)!.Value,
             Number(ref r),
-            Name<NormalUnit>(ref r),
-            Name<NormalizationNote>(ref r),
-            Name<MealTiming>(ref r),
-            Name<DoseReason>(ref r),
+            Names<NormalUnit>.Read(ref r),
+            Names<NormalizationNote>.Read(ref r),
+            Names<MealTiming>.Read(ref r),
+            Names<DoseReason>.Read(ref r),
             (int?)Integer(ref r));
         Expect(ref r, JsonTokenType.EndArray);
         return row;
@@ -101,15 +101,36 @@ internal static class SqliteDoseWindow
         };
     }
 
-    private static T? Name<T>(ref Utf8JsonReader r)
-        where T : struct, Enum =>
-        Text(ref r) is { } name ? Enum.Parse<T>(name) : null;
-
     private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
     {
         if (!r.Read() || r.TokenType != type)
         {
             throw new InvalidOperationException($"The dose window from SQLite is not the expected JSON (wanted {type}, got {r.TokenType}).");
+        }
+    }
+
+    /// <summary>An enum stored by name (as EF stores it), matched on the UTF-8 text without making a string.</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        private static readonly (byte[] Name, T Value)[] All =
+            [.. Enum.GetValues<T>().Select(v => (System.Text.Encoding.UTF8.GetBytes(v.ToString()), v))];
+
+        public static T? Read(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+            foreach (var (name, value) in All)
+            {
+                if (r.ValueTextEquals(name))
+                {
+                    return value;
+                }
+            }
+            throw new InvalidOperationException($"The dose window from SQLite holds an unknown {typeof(T).Name}: {r.GetString()}.");
         }
     }
 }
