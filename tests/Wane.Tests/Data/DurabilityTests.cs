@@ -23,6 +23,21 @@ public class DurabilityTests(WaneApp app) : IClassFixture<WaneApp>
         (await Pragma(connection, "busy_timeout")).ShouldBe("10000");
     }
 
+    [Fact]
+    public async Task PooledConnectionOpenedAgain_KeepsItsSettings()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            (await Pragma(connection, "synchronous")).ShouldBe("2");
+            (await Pragma(connection, "busy_timeout")).ShouldBe("10000");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task<string?> Pragma(DbConnection connection, string name)
     {
         await using var command = connection.CreateCommand();
