@@ -7,8 +7,6 @@ using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain.Journal;
 using Wane.Domain.Units;
-using Wane.Features.Accounts;
-using Wane.Features.Common;
 using Wane.Tests.Support;
 
 namespace Wane.Tests.Data;
@@ -147,17 +145,15 @@ public class SqliteFastPathTests(WaneApp app) : IClassFixture<WaneApp>
         CreatedAt = d.CreatedAt, UpdatedAt = d.UpdatedAt,
     };
 
-    private static async Task<(string UserId, long ProductId)> UserWithProductAsync(AsyncServiceScope scope)
+    private async Task<(string UserId, long ProductId)> UserWithProductAsync(AsyncServiceScope scope)
     {
-        var outcome = await scope.ServiceProvider.GetRequiredService<Accounts>()
-            .CreateAsync("fast-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", "UTC");
-        var user = ((Outcome<WaneUser>.Ok)outcome).Value;
+        var userId = await app.NewUserIdAsync();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var product = new Product { UserId = user.Id, Name = "Red Bali", Kind = ProductKind.Kratom, Form = ProductForm.Powder, Strain = "red" };
+        var product = new Product { UserId = userId, Name = "Red Bali", Kind = ProductKind.Kratom, Form = ProductForm.Powder, Strain = "red" };
         db.Products.Add(product);
         await db.SaveChangesAsync();
         db.Entry(product).State = EntityState.Detached;
-        return (user.Id, product.Id);
+        return (userId, product.Id);
     }
 
     /// <summary>Every column of a stored dose as SQLite holds it: the type of the stored value, and the value.</summary>

@@ -5,8 +5,6 @@ using Shouldly;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain.Journal;
-using Wane.Features.Accounts;
-using Wane.Features.Common;
 using Wane.Tests.Support;
 
 namespace Wane.Tests.Data;
@@ -17,7 +15,7 @@ public class WriteGateTests(WaneApp app) : IClassFixture<WaneApp>
     [Fact]
     public async Task ConcurrentSaves_AllStored()
     {
-        var userId = await UserAsync();
+        var userId = await app.NewUserIdAsync();
         var saves = Enumerable.Range(0, 24).Select(async i =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -34,7 +32,7 @@ public class WriteGateTests(WaneApp app) : IClassFixture<WaneApp>
     [Fact]
     public async Task SaveInsideATransaction_IsNotQueuedBehindAWriterWaitingForIt()
     {
-        var userId = await UserAsync();
+        var userId = await app.NewUserIdAsync();
         await using var holderScope = app.Services.CreateAsyncScope();
         var holder = holderScope.ServiceProvider.GetRequiredService<WaneDb>();
         await using var transaction = await holder.Database.BeginTransactionAsync();
@@ -64,12 +62,4 @@ public class WriteGateTests(WaneApp app) : IClassFixture<WaneApp>
 
     private static Product Product(string userId, string name) =>
         new() { UserId = userId, Name = name, Kind = ProductKind.Kratom, Form = ProductForm.Powder, CreatedAt = Instant.FromUtc(2026, 11, 1, 0, 0) };
-
-    private async Task<string> UserAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<Accounts>()
-            .CreateAsync("gate-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", "UTC");
-        return ((Outcome<WaneUser>.Ok)outcome).Value.Id;
-    }
 }

@@ -74,5 +74,14 @@ public sealed class WaneApp : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Creates a user (for tests that work on the database directly) and returns their id.</summary>
+    public async Task<string> NewUserIdAsync(string timeZone = "UTC")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<Accounts>()
+            .CreateAsync("user-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", timeZone);
+        return ((Outcome<WaneUser>.Ok)outcome).Value.Id;
+    }
+
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
 }
