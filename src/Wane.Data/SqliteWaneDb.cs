@@ -34,16 +34,31 @@ public sealed class SqliteWaneDb(DbContextOptions<SqliteWaneDb> options) : WaneD
         }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        GatedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct) =>
+        OnConnectionAsync(c => SqliteDoseWindow.ReadAsync(c, userId, from, until, excludedId, ct), ct);
+
+    /// <inheritdoc/>
+    public override Task AddDoseAsync(Entities.Dose dose, CancellationToken ct) =>
+        GatedAsync(() => OnConnectionAsync(async c =>
+        {
+            await SqliteDoseInsert.InsertAsync(c, dose, ct).ConfigureAwait(false);
+            return true;
+        }, ct), ct);
+
+    private async Task<T> GatedAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
         if (WriteGate() is not { } gate)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            return await write().ConfigureAwait(false);
         }
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            return await write().ConfigureAwait(false);
         }
         finally
         {
@@ -51,44 +66,17 @@ public sealed class SqliteWaneDb(DbContextOptions<SqliteWaneDb> options) : WaneD
         }
     }
 
-    /// <inheritdoc/>
-    public override async Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> on the context's connection (the request's, when it is already open).</summary>
+    private async Task<T> OnConnectionAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct)
     {
         await Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
-            return await SqliteDoseWindow.ReadAsync((SqliteConnection)Database.GetDbConnection(), userId, from, until, excludedId, ct).ConfigureAwait(false);
+            return await work((SqliteConnection)Database.GetDbConnection()).ConfigureAwait(false);
         }
         finally
         {
             await Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override async Task AddDoseAsync(Entities.Dose dose, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(dose);
-        var gate = WriteGate();
-        if (gate is not null)
-        {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
-        }
-        try
-        {
-            await Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-            try
-            {
-                await SqliteDoseInsert.InsertAsync((SqliteConnection)Database.GetDbConnection(), dose, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                await Database.CloseConnectionAsync().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            gate?.Release();
         }
     }
 

@@ -22,8 +22,9 @@ internal sealed class RequestProfile
     /// <summary>Whether the settings are known; <paramref name="json"/> is then the stored settings, or null for the defaults.</summary>
     public bool TryGuardrails(string userId, out string? json)
     {
-        json = _guardrails is { } g && g.UserId == userId ? g.Json : null;
-        return _guardrails is { } k && k.UserId == userId;
+        var known = _guardrails is { } g && g.UserId == userId;
+        json = known ? _guardrails!.Value.Json : null;
+        return known;
     }
 
     public void ForgetDays() => _days = null;

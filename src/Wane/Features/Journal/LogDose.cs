@@ -109,7 +109,6 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         catch (DbUpdateException) when (clientId is { } id)
         {
             // A concurrent retry with the same client id won the race: answer with its dose.
-            db.ChangeTracker.Clear();
             return await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("Dose vanished after a unique-key conflict.");
         }
         return new LoggedDose(dose, product, Replayed: false, advisories, days);
