@@ -108,10 +108,10 @@ internal static class CowsData
     // original wording, so Wane says only where the total sits.
     public static readonly Band[] Bands =
     [
-        new(0, 4, "below the mild band"),
-        new(5, 12, "mild"),
-        new(13, 24, "moderate"),
-        new(25, 36, "moderately severe"),
-        new(37, 48, "severe"),
+        new(0, 4, "below the mild band", Severity.None),
+        new(5, 12, "mild", Severity.Mild),
+        new(13, 24, "moderate", Severity.Moderate),
+        new(25, 36, "moderately severe", Severity.Severe),
+        new(37, 48, "severe", Severity.Severe),
     ];
 }

@@ -3,12 +3,12 @@ namespace Wane.Domain.CheckIns;
 /// <summary>What to show, at once, for the red flags reported in a check-in (reference/instruments.md, "Red flags").</summary>
 public static class RedFlags
 {
-    /// <summary>Emergency services, for seizure, fainting, chest pain or trouble breathing.</summary>
+    /// <summary>Emergency services, for seizure, fainting, chest pain, trouble breathing, or severe confusion or heavy sedation.</summary>
     public static readonly CrisisResource Emergency = new(
         "emergency",
         "Emergency services",
         "Call 911 now",
-        "A seizure, fainting, chest pain, trouble breathing, or severe confusion or sleepiness can be life-threatening during withdrawal or after a dose. Call 911 (or your local emergency number) now; do not drive yourself.");
+        "A seizure, fainting, chest pain, trouble breathing, or severe confusion or heavy sedation can be life-threatening during withdrawal or after a dose. Call 911 (or your local emergency number) now; do not drive yourself.");
 
     /// <summary>The 988 Suicide &amp; Crisis Lifeline, for thoughts of suicide or self-harm.</summary>
     public static readonly CrisisResource Lifeline = new(
@@ -38,7 +38,7 @@ public static class RedFlags
     private static CrisisResource For(RedFlag flag) => flag switch
     {
         RedFlag.SelfHarm => Lifeline,
-        RedFlag.Seizure or RedFlag.Fainting or RedFlag.ChestPain or RedFlag.Breathing => Emergency,
+        RedFlag.Seizure or RedFlag.Fainting or RedFlag.ChestPain or RedFlag.Breathing or RedFlag.Confusion => Emergency,
         RedFlag.Liver => Clinician,
         // An unknown flag is a bug, but a red flag must never go unanswered: send it to emergency services.
         _ => Emergency,

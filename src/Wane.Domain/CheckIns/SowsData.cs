@@ -56,9 +56,9 @@ internal static class SowsData
 
     public static readonly Band[] Bands =
     [
-        new(0, 0, "none"),
-        new(1, 10, "mild"),
-        new(11, 20, "moderate"),
-        new(21, 64, "severe"),
+        new(0, 0, "none", Severity.None),
+        new(1, 10, "mild", Severity.Mild),
+        new(11, 20, "moderate", Severity.Moderate),
+        new(21, 64, "severe", Severity.Severe),
     ];
 }

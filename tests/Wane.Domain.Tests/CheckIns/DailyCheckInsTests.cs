@@ -79,17 +79,58 @@ public class DailyCheckInsTests
     {
         var error = OneError(Good with { RedFlags = ["seizure", flag] });
         error.Field.ShouldBe("redFlags");
-        error.Message.ShouldContain("self-harm, seizure, fainting, chest-pain, breathing, liver");
+        error.Message.ShouldContain("self-harm, seizure, fainting, chest-pain, breathing, confusion, liver");
     }
 
     [Fact]
     public void Validate_EveryRedFlagWireName_ParsedDistinctInOrder()
     {
-        var (checkIn, _) = DailyCheckIns.Validate(Good with { RedFlags = ["liver", "SELF-HARM", "seizure", "fainting", "chest-pain", "breathing", " liver "] });
-        checkIn.ShouldNotBeNull().RedFlags.ShouldBe([RedFlag.Liver, RedFlag.SelfHarm, RedFlag.Seizure, RedFlag.Fainting, RedFlag.ChestPain, RedFlag.Breathing]);
+        var (checkIn, _) = DailyCheckIns.Validate(Good with { RedFlags = ["liver", "SELF-HARM", "seizure", "fainting", "chest-pain", "breathing", "confusion", " liver "] });
+        checkIn.ShouldNotBeNull().RedFlags.ShouldBe([RedFlag.Liver, RedFlag.SelfHarm, RedFlag.Seizure, RedFlag.Fainting, RedFlag.ChestPain, RedFlag.Breathing, RedFlag.Confusion]);
     }
 
     [Fact]
     public void Validate_NullRedFlags_Empty() =>
         DailyCheckIns.Validate(Good with { RedFlags = null }).CheckIn.ShouldNotBeNull().RedFlags.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("self-harm")]
+    [InlineData("seizure")]
+    [InlineData("fainting")]
+    [InlineData("chest-pain")]
+    [InlineData("breathing")]
+    [InlineData("confusion")]
+    [InlineData("liver")]
+    public void Validate_LoneRedFlag_SavedWithoutRatings(string flag)
+    {
+        var (checkIn, errors) = DailyCheckIns.Validate(new(null, null, null, null, null, [flag]));
+
+        errors.ShouldBeEmpty();
+        var c = checkIn.ShouldNotBeNull();
+        (c.Pain, c.Sleep, c.Mood, c.Craving).ShouldBe((null, null, null, null));
+        c.RedFlags.Select(WireName.Of).ShouldBe([flag]);
+    }
+
+    [Fact]
+    public void Validate_RedFlagWithSomeRatings_KeepsThoseGiven()
+    {
+        var c = DailyCheckIns.Validate(new(7, null, 1, null, null, ["self-harm"])).CheckIn.ShouldNotBeNull();
+        (c.Pain, c.Sleep, c.Mood, c.Craving).ShouldBe((7, null, 1, null));
+    }
+
+    [Fact]
+    public void Validate_RedFlagWithARatingOutOfRange_StillAnError() =>
+        OneError(new(11, null, null, null, null, ["self-harm"])).Field.ShouldBe("answers.pain");
+
+    [Fact]
+    public void Validate_OnlyUnknownRedFlag_RatingsStillRequired()
+    {
+        var (checkIn, errors) = DailyCheckIns.Validate(new(null, null, null, null, null, ["headache"]));
+        checkIn.ShouldBeNull();
+        errors.Select(e => e.Field).ShouldBe(["answers.pain", "answers.sleep", "answers.mood", "answers.craving", "redFlags"]);
+    }
+
+    [Fact]
+    public void KnownFlags_SkipsUnknownNames_KeepsOrder() =>
+        DailyCheckIns.KnownFlags(["headache", "confusion", "self-harm", "confusion"]).ShouldBe([RedFlag.Confusion, RedFlag.SelfHarm]);
 }

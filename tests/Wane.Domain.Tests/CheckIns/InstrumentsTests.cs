@@ -53,10 +53,10 @@ public class InstrumentsTests
     {
         Instruments.Sows.Bands.ShouldBe(
         [
-            new Band(0, 0, "none"),
-            new Band(1, 10, "mild"),
-            new Band(11, 20, "moderate"),
-            new Band(21, 64, "severe"),
+            new Band(0, 0, "none", Severity.None),
+            new Band(1, 10, "mild", Severity.Mild),
+            new Band(11, 20, "moderate", Severity.Moderate),
+            new Band(21, 64, "severe", Severity.Severe),
         ]);
         // The "SOWS ≥ 17" threshold seen in one app is unverified and must not appear.
         Instruments.Sows.Bands.ShouldNotContain(b => b.Min == 17 || b.Max == 16);
@@ -122,11 +122,11 @@ public class InstrumentsTests
     {
         Instruments.Cows.Bands.ShouldBe(
         [
-            new Band(0, 4, "below the mild band"),
-            new Band(5, 12, "mild"),
-            new Band(13, 24, "moderate"),
-            new Band(25, 36, "moderately severe"),
-            new Band(37, 48, "severe"),
+            new Band(0, 4, "below the mild band", Severity.None),
+            new Band(5, 12, "mild", Severity.Mild),
+            new Band(13, 24, "moderate", Severity.Moderate),
+            new Band(25, 36, "moderately severe", Severity.Severe),
+            new Band(37, 48, "severe", Severity.Severe),
         ]);
         Instruments.Cows.BandSource.Citation.ShouldContain("no band for totals of 0–4");
     }

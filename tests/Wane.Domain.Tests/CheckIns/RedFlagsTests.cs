@@ -11,6 +11,7 @@ public class RedFlagsTests
     [InlineData(RedFlag.Fainting, "emergency", "Call 911 now")]
     [InlineData(RedFlag.ChestPain, "emergency", "Call 911 now")]
     [InlineData(RedFlag.Breathing, "emergency", "Call 911 now")]
+    [InlineData(RedFlag.Confusion, "emergency", "Call 911 now")]
     public void ResourcesFor_UrgentFlag_ItsResourceAtOnce(RedFlag flag, string id, string action)
     {
         var resource = RedFlags.ResourcesFor([flag]).ShouldHaveSingleItem();
@@ -67,7 +68,12 @@ public class RedFlagsTests
     [InlineData(RedFlag.Fainting, "fainting")]
     [InlineData(RedFlag.ChestPain, "chest-pain")]
     [InlineData(RedFlag.Breathing, "breathing")]
+    [InlineData(RedFlag.Confusion, "confusion")]
     [InlineData(RedFlag.Liver, "liver")]
     public void WireName_RedFlag_IsTheContractName(RedFlag flag, string wire) =>
         WireName.Of(flag).ShouldBe(wire);
+
+    [Fact]
+    public void ResourcesFor_Confusion_EmergencyNamesConfusionAndSedation() =>
+        RedFlags.ResourcesFor([RedFlag.Confusion]).ShouldHaveSingleItem().Why.ShouldContain("severe confusion or heavy sedation");
 }

@@ -23,28 +23,28 @@ public class ScoringTests
     public void Score_SowsKnownAnswers_ExactTotalAndBand()
     {
         var score = Valid(Instruments.Sows, [0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0]);
-        score.ShouldBe(new Score(30, 64, new Band(21, 64, "severe")));
+        score.ShouldBe(new Score(30, 64, new Band(21, 64, "severe", Severity.Severe)));
     }
 
     [Fact]
     public void Score_SowsAllZero_ZeroNone() =>
-        Valid(Instruments.Sows, new int[16]).ShouldBe(new Score(0, 64, new Band(0, 0, "none")));
+        Valid(Instruments.Sows, new int[16]).ShouldBe(new Score(0, 64, new Band(0, 0, "none", Severity.None)));
 
     [Fact]
     public void Score_SowsAllExtremely_Max64Severe() =>
-        Valid(Instruments.Sows, Enumerable.Repeat(4, 16).ToArray()).ShouldBe(new Score(64, 64, new Band(21, 64, "severe")));
+        Valid(Instruments.Sows, Enumerable.Repeat(4, 16).ToArray()).ShouldBe(new Score(64, 64, new Band(21, 64, "severe", Severity.Severe)));
 
     [Fact]
     public void Score_CowsKnownAnswers_ExactTotalAndBand()
     {
         // Pulse 2, sweating 1, restlessness 3, pupils 1, aches 2, nose 1, GI 2, tremor 1, yawning 1, anxiety 2, gooseflesh 3.
         var score = Valid(Instruments.Cows, [2, 1, 3, 1, 2, 1, 2, 1, 1, 2, 3]);
-        score.ShouldBe(new Score(19, 48, new Band(13, 24, "moderate")));
+        score.ShouldBe(new Score(19, 48, new Band(13, 24, "moderate", Severity.Moderate)));
     }
 
     [Fact]
     public void Score_CowsEveryItemAtItsMaximum_Max48Severe() =>
-        Valid(Instruments.Cows, [4, 4, 5, 5, 4, 4, 5, 4, 4, 4, 5]).ShouldBe(new Score(48, 48, new Band(37, 48, "severe")));
+        Valid(Instruments.Cows, [4, 4, 5, 5, 4, 4, 5, 4, 4, 4, 5]).ShouldBe(new Score(48, 48, new Band(37, 48, "severe", Severity.Severe)));
 
     [Fact]
     public void Score_CowsAllZero_ZeroBelowTheMildBand() =>
