@@ -30,18 +30,25 @@ internal static class CheckInCommands
                 Print(host, Result(await host.Get<CheckInStore>().ScoreAsync(user.Id, name, scores, takenAt, ct).ConfigureAwait(false)), parse.GetValue(json));
             }));
         }
-        var pain = new Option<int?>("--pain") { Description = "Pain, 0–10", Required = true };
-        var sleep = new Option<int?>("--sleep") { Description = "Sleep quality, 1 (very poor) to 5 (very good)", Required = true };
-        var mood = new Option<int?>("--mood") { Description = "Mood, 1 (very low) to 5 (very good)", Required = true };
-        var craving = new Option<int?>("--craving") { Description = "Craving, 0–10", Required = true };
+        // Required unless a red flag is given: a red flag alone is saved and its resource shown at once.
+        var pain = new Option<int?>("--pain") { Description = "Pain, 0–10 (optional with --red-flag)" };
+        var sleep = new Option<int?>("--sleep") { Description = "Sleep quality, 1 (very poor) to 5 (very good) (optional with --red-flag)" };
+        var mood = new Option<int?>("--mood") { Description = "Mood, 1 (very low) to 5 (very good) (optional with --red-flag)" };
+        var craving = new Option<int?>("--craving") { Description = "Craving, 0–10 (optional with --red-flag)" };
         var note = new Option<string?>("--note") { Description = "A note" };
-        var flags = new Option<string[]>("--red-flag") { Description = "self-harm, seizure, fainting, chest-pain, breathing, liver (repeat for more)", AllowMultipleArgumentsPerToken = true };
+        var flags = new Option<string[]>("--red-flag") { Description = "self-harm, seizure, fainting, chest-pain, breathing, confusion (severe confusion or heavy sedation), liver (repeat for more)", AllowMultipleArgumentsPerToken = true };
         checkin.Add(runtime.Command("daily", "The daily check-in: pain, sleep, mood, craving, red flags", [pain, sleep, mood, craving, note, flags, at, json], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
             var takenAt = When(host, user, parse.GetValue(at));
             var draft = new DailyDraft(parse.GetValue(pain), parse.GetValue(sleep), parse.GetValue(mood), parse.GetValue(craving), parse.GetValue(note), parse.GetValue(flags) ?? []);
-            Print(host, Result(await host.Get<CheckInStore>().DailyAsync(user.Id, draft, takenAt, [], ct).ConfigureAwait(false)), parse.GetValue(json));
+            var outcome = await host.Get<CheckInStore>().DailyAsync(user.Id, draft, takenAt, [], ct).ConfigureAwait(false);
+            if (outcome is Outcome<CheckInView>.Invalid)
+            {
+                // Nothing is stored, but a red flag's resource is never held back by a typo elsewhere.
+                PrintResources(host, CheckInStore.Resources(draft.RedFlags));
+            }
+            Print(host, Result(outcome), parse.GetValue(json));
         }));
         root.Add(checkin);
 
@@ -65,7 +72,7 @@ internal static class CheckInCommands
             foreach (var c in list.CheckIns)
             {
                 table.AddRow(c.LocalDate, c.LocalTime, c.Instrument.ToUpperInvariant(),
-                    c.Score is { } s ? $"{s}/{c.Max}" : c.Daily is { } d ? $"pain {d.Pain}, craving {d.Craving}" : "",
+                    c.Score is { } s ? $"{s}/{c.Max}" : c.Daily is { } d ? d.Summary() : "",
                     Markup.Escape(c.Band ?? ""), string.Join(", ", c.RedFlags));
             }
             host.Console.Ansi().Write(table);
@@ -132,13 +139,16 @@ internal static class CheckInCommands
             return;
         }
         var ansi = host.Console.Ansi();
-        foreach (var r in c.Resources)
-        {
-            ansi.MarkupLine($"[red bold]{Markup.Escape(r.Action)}[/] — {Markup.Escape(r.Name)}: {Markup.Escape(r.Why)}");
-        }
+        PrintResources(host, c.Resources);
         if (c.Score is { } score)
         {
-            ansi.WriteLine($"{c.Instrument.ToUpperInvariant()} {score}/{c.Max}{(c.Band is null ? "" : $" ({c.Band})")} on {c.LocalDate} at {c.LocalTime}.");
+            var colour = c.Severity switch { "severe" => "red bold", "moderate" => "yellow bold", "mild" => "blue bold", _ => "bold" };
+            ansi.MarkupLine($"[{colour}]{Markup.Escape($"{c.Instrument.ToUpperInvariant()} {score}/{c.Max}{(c.Band is null ? "" : $" ({c.Band})")}")}[/] on {c.LocalDate} at {c.LocalTime}.");
+            ansi.WriteLine("What you can do now:");
+            foreach (var step in c.Guidance)
+            {
+                ansi.WriteLine($"  - {step.Text}");
+            }
             ansi.MarkupLine($"[dim]Source: {Markup.Escape(c.Source ?? "")}. Bands: {Markup.Escape(c.BandSource ?? "")}. {Markup.Escape(c.KratomNote ?? "")}[/]");
         }
         else
@@ -148,6 +158,16 @@ internal static class CheckInCommands
         if (c.PlanHeld)
         {
             ansi.WriteLine($"Your taper plan waits: {c.HoldReason} (wane plan override to go on anyway).");
+        }
+    }
+
+    private static void PrintResources(CliHost host, IReadOnlyList<ResourceView> resources)
+    {
+        var ansi = host.Console.Ansi();
+        foreach (var r in resources)
+        {
+            var reach = r.Contacts.Count == 0 ? "" : $" ({string.Join("; ", r.Contacts.Select(x => x.Label))})";
+            ansi.MarkupLine($"[red bold]{Markup.Escape(r.Action)}[/]{Markup.Escape(reach)} — {Markup.Escape(r.Name)}: {Markup.Escape(r.Why)}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Shouldly;
 using Wane.Tests.Support;
 
@@ -58,6 +59,7 @@ public class CheckInApiTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("fainting", "emergency")]
     [InlineData("chest-pain", "emergency")]
     [InlineData("breathing", "emergency")]
+    [InlineData("confusion", "emergency")]
     [InlineData("liver", "clinician")]
     public async Task Daily_RedFlag_ReturnsItsResource(string flag, string resource)
     {
@@ -69,6 +71,97 @@ public class CheckInApiTests(WaneApp app) : IClassFixture<WaneApp>
         body.GetProperty("redFlags")[0].GetString().ShouldBe(flag);
         body.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldContain(resource);
     }
+
+    [Theory]
+    [InlineData("self-harm", "988", "emergency", "tel:988")]
+    [InlineData("seizure", "emergency", "emergency", "tel:911")]
+    [InlineData("fainting", "emergency", "emergency", "tel:911")]
+    [InlineData("chest-pain", "emergency", "emergency", "tel:911")]
+    [InlineData("breathing", "emergency", "emergency", "tel:911")]
+    [InlineData("confusion", "emergency", "emergency", "tel:911")]
+    [InlineData("liver", "clinician", "urgent", null)]
+    public async Task Daily_LoneRedFlag_SavedAtOnceWithItsResourceAndLinks(string flag, string resource, string care, string? link)
+    {
+        var client = await app.NewUserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { redFlags = new[] { flag } } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        body.GetProperty("redFlags").EnumerateArray().Select(f => f.GetString()).ShouldBe([flag]);
+        var r = body.GetProperty("resources").EnumerateArray().ShouldHaveSingleItem();
+        r.GetProperty("id").GetString().ShouldBe(resource);
+        r.GetProperty("care").GetString().ShouldBe(care);
+        var links = r.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("href").GetString()).ToList();
+        if (link is null)
+        {
+            links.ShouldBeEmpty();
+        }
+        else
+        {
+            links.ShouldContain(link);
+        }
+        var daily = body.GetProperty("daily");
+        foreach (var rating in new[] { "pain", "sleep", "mood", "craving" })
+        {
+            daily.GetProperty(rating).ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+        var stored = (await client.GetJsonAsync("/api/v1/checkins")).GetProperty("checkIns").EnumerateArray().ShouldHaveSingleItem();
+        stored.GetProperty("redFlags")[0].GetString().ShouldBe(flag);
+    }
+
+    [Fact]
+    public async Task Daily_SelfHarm_988CanBeCalledOrTexted()
+    {
+        var client = await app.NewUserClientAsync();
+
+        var body = await (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { redFlags = new[] { "self-harm" } } })).JsonAsync();
+
+        body.GetProperty("resources")[0].GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("href").GetString())
+            .ShouldBe(["tel:988", "sms:988", "https://988lifeline.org"]);
+    }
+
+    [Fact]
+    public async Task Daily_RedFlagWithABadRating_Is400StoresNothing_ButStillCarriesTheResource()
+    {
+        var client = await app.NewUserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 11, redFlags = new[] { "self-harm" } } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("errors").TryGetProperty("answers.pain", out _).ShouldBeTrue();
+        problem.GetProperty("resources")[0].GetProperty("id").GetString().ShouldBe("988");
+        (await client.GetJsonAsync("/api/v1/checkins")).GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(0, "none")]
+    [InlineData(10, "mild")]
+    [InlineData(11, "moderate")]
+    [InlineData(21, "severe")]
+    public async Task Sows_SeverityAndWhatToDoNow_EachStepWithASource(int total, string severity)
+    {
+        var client = await app.NewUserClientAsync();
+
+        var body = await (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = Sows(total) })).JsonAsync();
+
+        body.GetProperty("severity").GetString().ShouldBe(severity);
+        var steps = body.GetProperty("guidance").EnumerateArray().ToList();
+        steps.ShouldNotBeEmpty();
+        steps.ShouldAllBe(s => !string.IsNullOrWhiteSpace(s.GetProperty("text").GetString()) && !string.IsNullOrWhiteSpace(s.GetProperty("source").GetString()));
+        var text = string.Join(" ", steps.Select(s => s.GetProperty("text").GetString()));
+        if (severity == "severe")
+        {
+            text.ShouldContain("1-800-662-4357");
+            text.ShouldContain("911");
+        }
+    }
+
+    [Fact]
+    public async Task Cows_ModeratelySevere_IsSevere() =>
+        (await (await (await app.NewUserClientAsync()).PostAsJsonAsync("/api/v1/checkins", new { instrument = "cows", answers = new[] { 4, 4, 5, 5, 4, 2, 1, 0, 0, 0, 0 } })).JsonAsync())
+            .GetProperty("severity").GetString().ShouldBe("severe");
 
     [Theory]
     [InlineData("""{"instrument":"sows","answers":[0,0,0]}""", "answers")]
@@ -83,6 +176,9 @@ public class CheckInApiTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("""{"instrument":"daily","answers":{"pain":1,"sleep":0,"mood":3,"craving":0}}""", "answers.sleep")]
     [InlineData("""{"instrument":"daily","answers":{"pain":1,"sleep":3,"mood":3}}""", "answers.craving")]
     [InlineData("""{"instrument":"daily","answers":{"pain":1,"sleep":3,"mood":3,"craving":0,"redFlags":["headache"]}}""", "redFlags")]
+    [InlineData("""{"instrument":"daily","answers":{"redFlags":["headache"]}}""", "answers.pain")]
+    [InlineData("""{"instrument":"daily","answers":{"redFlags":[]}}""", "answers.pain")]
+    [InlineData("""{"instrument":"daily","answers":{"pain":11,"redFlags":["self-harm"]}}""", "answers.pain")]
     public async Task BadInput_Is400NamingTheItemAndStoresNothing(string json, string field)
     {
         var client = await app.NewUserClientAsync();

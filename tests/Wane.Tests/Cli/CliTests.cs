@@ -337,6 +337,8 @@ public sealed class CliTests : IDisposable
     [InlineData("checkin sows", "--answers")]
     [InlineData("checkin daily --pain 11 --sleep 3 --mood 3 --craving 0", "answers.pain:")]
     [InlineData("checkin daily --pain 1 --sleep 3 --mood 3 --craving 0 --red-flag headache", "redFlags:")]
+    [InlineData("checkin daily", "answers.pain:")]
+    [InlineData("checkin daily --red-flag headache", "answers.craving:")]
     public async Task CheckIns_BadInput_ExitOneAndStoreNothing(string args, string field)
     {
         await SetUpAsync();
@@ -346,6 +348,68 @@ public sealed class CliTests : IDisposable
         run.Exit.ShouldBe(1, run.Out);
         run.Err.ShouldContain(field);
         JsonDocument.Parse((await WaneAsync("checkins --json")).Out).RootElement.GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("self-harm", "Call or text 988 now", "Text 988")]
+    [InlineData("seizure", "Call 911 now", "Call 911")]
+    [InlineData("fainting", "Call 911 now", "Call 911")]
+    [InlineData("chest-pain", "Call 911 now", "Call 911")]
+    [InlineData("breathing", "Call 911 now", "Call 911")]
+    [InlineData("confusion", "Call 911 now", "Call 911")]
+    [InlineData("liver", "See a doctor or nurse", "LiverTox")]
+    public async Task CheckIn_Daily_LoneRedFlag_SavedAndItsResourcePrinted(string flag, string action, string reach)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync($"checkin daily --red-flag {flag}");
+
+        run.Exit.ShouldBe(0, run.Err);
+        run.Out.ShouldContain(action);
+        run.Out.ShouldContain(reach);
+        var stored = JsonDocument.Parse((await WaneAsync("checkins --json")).Out).RootElement.GetProperty("checkIns").EnumerateArray().ShouldHaveSingleItem();
+        stored.GetProperty("redFlags")[0].GetString().ShouldBe(flag);
+        stored.GetProperty("daily").GetProperty("pain").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await WaneAsync("checkins")).Out.ShouldContain("red flag only");
+    }
+
+    [Fact]
+    public async Task CheckIn_Daily_LoneRedFlagJson_CarriesTheTelLink()
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync("checkin daily --red-flag self-harm --json");
+
+        run.Exit.ShouldBe(0, run.Err);
+        var contacts = JsonDocument.Parse(run.Out).RootElement.GetProperty("resources")[0].GetProperty("contacts");
+        contacts.EnumerateArray().Select(c => c.GetProperty("href").GetString()).ShouldContain("tel:988");
+    }
+
+    [Fact]
+    public async Task CheckIn_Daily_RedFlagWithABadRating_ExitOne_StoresNothing_ButPrintsTheResource()
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync("checkin daily --pain 11 --red-flag self-harm");
+
+        run.Exit.ShouldBe(1);
+        run.Err.ShouldContain("answers.pain:");
+        run.Out.ShouldContain("Call or text 988 now");
+        JsonDocument.Parse((await WaneAsync("checkins --json")).Out).RootElement.GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CheckIn_SevereSows_PrintsWhatToDoNow_NeverADose()
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync("checkin sows --answers 4,4,4,4,4,4,0,0,0,0,0,0,0,0,0,0");
+
+        run.Exit.ShouldBe(0, run.Err);
+        run.Out.ShouldContain("SOWS 24/64 (severe)");
+        run.Out.ShouldContain("What you can do now:");
+        run.Out.ShouldContain("1-800-662-4357");
+        run.Out.ShouldContain("naloxone");
     }
 
     [Fact]

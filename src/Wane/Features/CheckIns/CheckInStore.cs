@@ -14,27 +14,8 @@ using Wane.Features.Tapering;
 
 namespace Wane.Features.CheckIns;
 
-/// <summary>A check-in as the API takes it: SOWS/COWS answers are the item scores in order; daily answers an object.</summary>
-public sealed record CheckInBody(string? Instrument, string? TakenAt, JsonElement? Answers);
-
-/// <summary>A resource to reach now, for a red flag.</summary>
-public sealed record ResourceView(string Id, string Name, string Action, string Why);
-
-/// <summary>The daily check-in's answers.</summary>
-public sealed record DailyView(int Pain, int Sleep, int Mood, int Craving, string? Note);
-
-/// <summary>A stored check-in with its score, band, sources, red flags and the resources they call for.</summary>
-public sealed record CheckInView(
-    long Id, string Instrument, string TakenAt, string LocalDate, string LocalTime,
-    int? Score, int? Max, string? Band, string? Source, string? BandSource, string? KratomNote,
-    IReadOnlyList<int>? Answers, DailyView? Daily, IReadOnlyList<string> RedFlags, IReadOnlyList<ResourceView> Resources,
-    bool PlanHeld, string? HoldReason);
-
-/// <summary>Check-ins between two local dates.</summary>
-public sealed record CheckInListView(string From, string To, IReadOnlyList<CheckInView> CheckIns);
-
 /// <summary>Scoring and storing check-ins; a red flag always returns its resource.</summary>
-internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, IClock clock)
+internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore plans, IClock clock)
 {
     public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct)
     {
@@ -139,6 +120,14 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
         return await DailyAsync(userId, draft, takenAt, errors, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The red flags a daily check-in body names (as sent), or null.</summary>
+    public static IReadOnlyList<string>? FlagsIn(CheckInBody body) =>
+        string.Equals(body.Instrument?.Trim(), "daily", StringComparison.OrdinalIgnoreCase)
+        && body.Answers is { ValueKind: JsonValueKind.Object } o
+        && o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array
+            ? rf.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? "").ToArray()
+            : null;
+
     public async Task<Outcome<CheckInView>> DailyAsync(string userId, DailyDraft draft, Instant takenAt, List<FieldError> errors, CancellationToken ct)
     {
         var (daily, dailyErrors) = DailyCheckIns.Validate(draft);
@@ -184,24 +173,6 @@ internal sealed class CheckInStore(WaneDb db, Profile profile, PlanStore plans, 
             .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
         return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => View(r, days)).ToArray());
     }
-
-    internal static CheckInView View(CheckInRow r, LocalDays days)
-    {
-        var instrument = Instruments.Find(r.Instrument);
-        var flags = (r.RedFlags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(f => WireName.TryParse<RedFlag>(f, out var v) ? v : (RedFlag?)null).Where(f => f is not null).Select(f => f!.Value).ToList();
-        return new CheckInView(
-            r.Id, r.Instrument, TimeText.Format(r.TakenAt), TimeText.Format(days.DayOf(r.TakenAt)), TimeText.FormatClock(days.LocalTimeOf(r.TakenAt)),
-            r.Score, instrument?.MaxTotal, r.Band,
-            instrument is null ? null : Guardrails.Advice.Cite(instrument.Source),
-            instrument is null ? null : Guardrails.Advice.Cite(instrument.BandSource),
-            instrument?.KratomNote,
-            instrument is null ? null : JsonSerializer.Deserialize<List<int>>(r.AnswersJson),
-            instrument is null ? JsonSerializer.Deserialize<DailyView>(r.AnswersJson, JsonSerializerOptions.Web) : null,
-            flags.Select(WireName.Of).ToArray(),
-            RedFlags.ResourcesFor(flags).Select(x => new ResourceView(x.Id, x.Name, x.Action, x.Why)).ToArray(),
-            false, null);
-    }
 }
 
 internal static class CheckInEndpoints
@@ -219,9 +190,20 @@ internal static class CheckInEndpoints
         await store.AddAsync(http.User.Id(), body, ct).ConfigureAwait(false) switch
         {
             Outcome<CheckInView>.Ok ok => TypedResults.Created($"/api/v1/checkins?from={ok.Value.LocalDate}&to={ok.Value.LocalDate}", ok.Value),
-            Outcome<CheckInView>.Invalid bad => ApiResults.Invalid(bad.Errors),
+            Outcome<CheckInView>.Invalid bad => Invalid(bad.Errors, CheckInStore.Resources(CheckInStore.FlagsIn(body))),
             var other => throw new InvalidOperationException(other.ToString()),
         };
+
+    /// <summary>A 400 that still carries a red flag's resources (extension "resources"): nothing is stored, but help never waits.</summary>
+    private static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, IReadOnlyList<ResourceView> resources)
+    {
+        var problem = ApiResults.Invalid(errors);
+        if (resources.Count > 0)
+        {
+            problem.ProblemDetails.Extensions["resources"] = resources;
+        }
+        return problem;
+    }
 
     private static async Task<Results<Ok<CheckInListView>, ValidationProblem>> List(string? from, string? to, HttpContext http, CheckInStore store, CancellationToken ct) =>
         await store.ListAsync(http.User.Id(), from, to, ct).ConfigureAwait(false) switch

@@ -9,12 +9,41 @@ namespace Wane.Features.CheckIns;
 
 internal sealed class DailyModel(CheckInStore store, IClock clock) : FormPage
 {
+    /// <summary>The red flags, by wire name, in the words the form uses.</summary>
+    public static readonly IReadOnlyList<(string Wire, string Label)> Flags =
+    [
+        ("self-harm", "Thoughts of suicide or of harming yourself"),
+        ("seizure", "A seizure"),
+        ("fainting", "Fainting"),
+        ("chest-pain", "Chest pain"),
+        ("breathing", "Trouble breathing"),
+        ("confusion", "Severe confusion, or so sedated you can hardly stay awake"),
+        ("liver", "Yellow skin or eyes, or dark urine"),
+    ];
+
+    // Each field's first input, for the error summary's links.
+    private static readonly Dictionary<string, (string Id, string Name)> Fields = new(StringComparer.Ordinal)
+    {
+        ["redFlags"] = ("flag-self-harm", "Red flags"),
+        ["answers.pain"] = ("pain", "Pain"),
+        ["answers.craving"] = ("craving", "Craving"),
+        ["answers.sleep"] = ("sleep", "Sleep"),
+        ["answers.mood"] = ("mood", "Mood"),
+        ["note"] = ("note", "Note"),
+    };
+
     [BindProperty] public string? Pain { get; set; }
     [BindProperty] public string? Sleep { get; set; }
     [BindProperty] public string? Mood { get; set; }
     [BindProperty] public string? Craving { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public List<string> RedFlags { get; set; } = [];
+
+    /// <summary>A red flag's resources, shown first even when the rest of the form needs fixing.</summary>
+    public IReadOnlyList<ResourceView> Resources { get; private set; } = [];
+
+    public IReadOnlyList<ErrorLink> ErrorLinks =>
+        Fields.Where(f => Errors.ContainsKey(f.Key)).Select(f => new ErrorLink("#" + f.Value.Id, $"{f.Value.Name}: {Errors[f.Key]}")).ToArray();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -39,6 +68,7 @@ internal sealed class DailyModel(CheckInStore store, IClock clock) : FormPage
                 return Redirect($"/checkins?saved={ok.Value.Id}");
             case Outcome<CheckInView>.Invalid bad:
                 AddErrors(bad.Errors);
+                Resources = CheckInStore.Resources(RedFlags);
                 return Page();
             default:
                 throw new InvalidOperationException();

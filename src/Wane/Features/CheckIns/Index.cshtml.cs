@@ -9,6 +9,30 @@ internal sealed class IndexModel(CheckInStore store, PlanStore plans) : FormPage
     public CheckInView? Saved { get; private set; }
     public string? Hold { get; private set; }
 
+    /// <summary>
+    /// The care-card class for a band's severity, one visual language across Wane: none neutral,
+    /// mild non-urgent (blue), moderate caution (amber, as caution advisories), severe urgent
+    /// (red, as danger advisories and red flags). Severe is never green.
+    /// </summary>
+    public static string Care(string? severity) => severity switch
+    {
+        "mild" => "non-urgent",
+        "moderate" => "caution",
+        "severe" => "urgent",
+        _ => "neutral",
+    };
+
+    /// <summary>The band in words a person reads first, e.g. "Severe withdrawal: get help today".</summary>
+    public static string Headline(CheckInView c) => c.Severity switch
+    {
+        "severe" => $"{Capital(c.Band)} withdrawal: call a clinician today",
+        "moderate" => "Moderate withdrawal: let the plan wait",
+        "mild" => "Mild withdrawal: rest and keep drinking fluids",
+        _ => c.Instrument == "cows" ? "Below the mild band" : "No withdrawal on this scale",
+    };
+
+    private static string Capital(string? s) => string.IsNullOrEmpty(s) ? "" : char.ToUpperInvariant(s[0]) + s[1..];
+
     public async Task OnGetAsync(long? saved, CancellationToken ct)
     {
         if (await store.ListAsync(User.Id(), null, null, ct) is Outcome<CheckInListView>.Ok ok)

@@ -12,12 +12,21 @@ internal sealed class ScoreModel(CheckInStore store, IClock clock) : FormPage
 
     public Instrument Instrument => Instruments.Find(RouteData.Values["instrument"] as string) ?? Instruments.Sows;
 
+    /// <summary>The error summary: each item in error, linking to its first choice.</summary>
+    public IReadOnlyList<ErrorLink> ErrorLinks =>
+    [
+        .. Errors.TryGetValue("answers", out var all) ? [new ErrorLink("#answer-1", all)] : Array.Empty<ErrorLink>(),
+        .. Instrument.Items
+            .Where(item => Errors.ContainsKey($"answers[{item.Number - 1}]"))
+            .Select(item => new ErrorLink($"#answer-{item.Number}", $"Item {item.Number}, \u201c{item.Text}\u201d: {Errors[$"answers[{item.Number - 1}]"]}")),
+    ];
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var missing = Enumerable.Range(0, Instrument.Items.Count).Where(i => i >= Answers.Count || Answers[i] is null).ToList();
         if (missing.Count > 0)
         {
-            AddErrors(missing.Select(i => new Domain.FieldError($"answers[{i}]", $"Answer item {i + 1}: every item counts.")));
+            AddErrors(missing.Select(i => new Domain.FieldError($"answers[{i}]", "Choose a score: every item counts.")));
             return Page();
         }
         var kind = Instrument.Kind == InstrumentKind.Sows ? "sows" : "cows";

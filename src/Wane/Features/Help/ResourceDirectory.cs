@@ -3,8 +3,13 @@ using System.Text.Json;
 
 namespace Wane.Features.Help;
 
+/// <summary>A way to reach a resource with one tap: a <c>tel:</c>, <c>sms:</c> or web address.</summary>
+/// <param name="Label">What the link says, e.g. "Call 988".</param>
+/// <param name="Href">Where it goes, e.g. "tel:988", "sms:988", "https://988lifeline.org".</param>
+public sealed record Contact(string Label, string Href);
+
 /// <summary>One crisis or treatment resource.</summary>
-public sealed record Resource(string Id, string Name, string How, string? Url, string Note, IReadOnlyList<string> Kinds);
+public sealed record Resource(string Id, string Name, string How, string? Url, string Note, IReadOnlyList<Contact>? Contacts, IReadOnlyList<string> Kinds);
 
 /// <summary>A country's resources.</summary>
 public sealed record CountryResources(string Code, string Name, IReadOnlyList<Resource> Resources);
@@ -27,6 +32,11 @@ public sealed record ResourceData(string Source, string AsOf, IReadOnlyList<Coun
 /// </summary>
 internal sealed class ResourceDirectory
 {
+    private static readonly Lazy<ResourceDirectory> Loaded = new(() => new ResourceDirectory());
+
+    /// <summary>The embedded data, read once (the CLI reads it only when a red flag needs its links).</summary>
+    public static ResourceDirectory Default => Loaded.Value;
+
     public ResourceDirectory()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Wane.Content.resources.json")
@@ -36,4 +46,8 @@ internal sealed class ResourceDirectory
     }
 
     public ResourceData Data { get; }
+
+    /// <summary>The one-tap contacts of a resource of the first country (the US), by id; empty when it has none.</summary>
+    public IReadOnlyList<Contact> ContactsFor(string id) =>
+        Data.Countries[0].Resources.FirstOrDefault(r => r.Id == id)?.Contacts ?? [];
 }
