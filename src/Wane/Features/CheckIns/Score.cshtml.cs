@@ -8,7 +8,9 @@ namespace Wane.Features.CheckIns;
 /// <summary>SOWS (self) or COWS (observer) on one screen of large choices.</summary>
 internal sealed class ScoreModel(CheckInStore store, IClock clock) : FormPage
 {
-    [BindProperty] public List<int?> Answers { get; set; } = [];
+    // A dictionary by item index, not a list: a list stops binding at the first skipped item,
+    // which would drop every later answer a person gave.
+    [BindProperty] public Dictionary<int, int> Answers { get; set; } = [];
 
     public Instrument Instrument => Instruments.Find(RouteData.Values["instrument"] as string) ?? Instruments.Sows;
 
@@ -23,14 +25,14 @@ internal sealed class ScoreModel(CheckInStore store, IClock clock) : FormPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var missing = Enumerable.Range(0, Instrument.Items.Count).Where(i => i >= Answers.Count || Answers[i] is null).ToList();
+        var missing = Enumerable.Range(0, Instrument.Items.Count).Where(i => !Answers.ContainsKey(i)).ToList();
         if (missing.Count > 0)
         {
             AddErrors(missing.Select(i => new Domain.FieldError($"answers[{i}]", "Choose a score: every item counts.")));
             return Page();
         }
         var kind = Instrument.Kind == InstrumentKind.Sows ? "sows" : "cows";
-        switch (await store.ScoreAsync(User.Id(), kind, Answers.Select(a => a!.Value).ToList(), clock.GetCurrentInstant(), ct))
+        switch (await store.ScoreAsync(User.Id(), kind, Enumerable.Range(0, Instrument.Items.Count).Select(i => Answers[i]).ToList(), clock.GetCurrentInstant(), ct))
         {
             case Outcome<CheckInView>.Ok ok:
                 return Redirect($"/checkins?saved={ok.Value.Id}");
