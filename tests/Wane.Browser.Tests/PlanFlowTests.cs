@@ -29,7 +29,10 @@ public sealed class PlanFlowTests(Browser browser) : SignedInPageTests(browser),
         await Browser.ScreenshotAsync(page, "plan-print");
         await page.PdfAsync(new() { Path = Path.Combine(Browser.ArtifactsDir, "plan-print.pdf"), Format = "A4" });
         await Expect(page.Locator("header.top")).ToBeHiddenAsync();
-        (await page.Locator("table.schedule .tick").CountAsync()).ShouldBeGreaterThan(7);
+        // A box for every day from the start to the first day at zero, however many pages that takes.
+        var end = NodaTime.Text.LocalDatePattern.Iso.Parse((await page.Locator(".tick-sheet td").Last.GetAttributeAsync("data-date"))!).Value;
+        (await page.Locator(".tick-sheet .tick").CountAsync()).ShouldBe(NodaTime.Period.DaysBetween(new NodaTime.LocalDate(2026, 11, 25), end) + 1);
+        await Expect(page.Locator(".tick-sheet td").First).ToHaveAttributeAsync("data-date", "2026-11-25");
 
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GotoAsync("/");

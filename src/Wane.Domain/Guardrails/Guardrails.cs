@@ -14,7 +14,7 @@ public static class Guardrails
     public static IReadOnlyList<IGuardrailRule> Rules { get; } =
     [
         new R1WearOff(), new R2RotateStrains(), new R3TakeBreaks(), new R4StartLow(), new R5BeforeMeals(),
-        new S1DangerousCombinations(), new S2RisingTolerance(), new S3LostTolerance(), new S4HighRiskProducts(),
+        new S1DangerousCombinations(), new S2RisingTolerance(), new S3LostTolerance(), new S4HighRiskProducts(), new S5HighDailyOpioids(),
     ];
 
     /// <summary>Finds a rule by id (case-insensitive).</summary>

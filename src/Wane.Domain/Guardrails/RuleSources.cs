@@ -31,4 +31,9 @@ public static class RuleSources
     /// <summary>Concentrated 7-OH products.</summary>
     public static readonly Source SevenOh = new(
         "HHS/FDA recommendation of 29 Jul 2025 to place concentrated 7-hydroxymitragynine products in Schedule I; DEA notice of intent of 1 Jul 2026 (whether in effect: unverified)");
+
+    /// <summary>CDC 2022 on daily opioid totals of 50 MME or more.</summary>
+    public static readonly Source HighDose = new(
+        "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022: at 50 MME/day or more, extra precautions and offering naloxone",
+        Source.Cdc2022.Url);
 }

@@ -14,21 +14,63 @@ public static class Standing
     private static readonly R1WearOff R1 = Guardrails.Rules.OfType<R1WearOff>().Single();
     private static readonly R2RotateStrains R2 = Guardrails.Rules.OfType<R2RotateStrains>().Single();
     private static readonly R3TakeBreaks R3 = Guardrails.Rules.OfType<R3TakeBreaks>().Single();
+    private static readonly S1DangerousCombinations S1 = Guardrails.Rules.OfType<S1DangerousCombinations>().Single();
     private static readonly S2RisingTolerance S2 = Guardrails.Rules.OfType<S2RisingTolerance>().Single();
+    private static readonly S3LostTolerance S3 = Guardrails.Rules.OfType<S3LostTolerance>().Single();
+    private static readonly S5HighDailyOpioids S5 = Guardrails.Rules.OfType<S5HighDailyOpioids>().Single();
 
-    /// <summary>How far before <c>now</c> the host must read (R1, R2, R3 and S2's look-backs, on or off, plus a day).</summary>
+    /// <summary>How far back "the last day" reaches for each substance's last dose.</summary>
+    public static readonly Duration WearOffWindow = Duration.FromDays(1);
+
+    /// <summary>
+    /// How far before <c>now</c> the host must read (R1, R2, R3, S1, S2 and S5's look-backs, on or off, the last
+    /// day's doses, and S3's recent doses with the pause before them, plus a day). When
+    /// <see cref="NeedsFullLookBack"/> says so, read <see cref="FullLookBack"/> instead.
+    /// </summary>
     public static Duration LookBack(GuardrailSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var s3 = settings[S3.Definition.Id];
         var longest = new[]
         {
             R1.LookBack(settings[R1.Definition.Id]),
             R2.LookBack(settings[R2.Definition.Id]),
             R3.LookBack(settings[R3.Definition.Id]),
+            S1.LookBack(settings[S1.Definition.Id]),
             S2.LookBack(settings[S2.Definition.Id]),
+            S5.LookBack(settings[S5.Definition.Id]),
+            WearOffWindow,
+            Spans.Hours(s3["standHours"]) + Spans.Days(s3["pauseDays"]),
         }.Max();
         // R3 counts back whole local days from the start of today, which can reach a little past its own look-back.
         return longest + Duration.FromDays(1);
+    }
+
+    /// <summary>
+    /// The look-back when a recent dose may have come after a pause: S3 then needs its months of former use
+    /// before that dose (S3's own look-back), which is much more than Today otherwise reads.
+    /// </summary>
+    public static Duration FullLookBack(GuardrailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var s3 = settings[S3.Definition.Id];
+        var full = Spans.Hours(s3["standHours"]) + S3.LookBack(s3) + Duration.FromDays(1);
+        var recent = LookBack(settings);
+        return full > recent ? full : recent;
+    }
+
+    /// <summary>
+    /// Whether the host must read <see cref="FullLookBack"/>: S3 is on and a kratom or opioid dose in its
+    /// standing hours has none of its kind in the pause before it, in <paramref name="context"/> read over
+    /// <see cref="LookBack"/>. Otherwise nothing older than <see cref="LookBack"/> can change the standing.
+    /// </summary>
+    public static bool NeedsFullLookBack(GuardrailContext context, GuardrailSettings settings, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var s3 = settings[S3.Definition.Id];
+        var end = Guardrails.LowerBound(context.History, now + Duration.Epsilon, context.History.Count);
+        return s3.Enabled && S3LostTolerance.MayStand(context.History, end, s3, now);
     }
 
     /// <summary>Computes the standing at <paramref name="now"/>; doses logged at <paramref name="now"/> count as taken.</summary>
@@ -42,6 +84,23 @@ public static class Standing
         var days = context.Days;
         var today = days.DayOf(now);
         var advisories = new List<Advisory>();
+
+        // Safety first: what stands until its window has passed (S1), after a dose following a pause (S3), and today's opioid total (S5).
+        var s1 = settings[S1.Definition.Id];
+        if (s1.Enabled && S1.StandingAt(context, history, s1, now) is { } combined)
+        {
+            advisories.Add(combined);
+        }
+        var s3 = settings[S3.Definition.Id];
+        if (s3.Enabled)
+        {
+            advisories.AddRange(S3.StandingAt(context, all, end, s3, now));
+        }
+        var s5 = settings[S5.Definition.Id];
+        if (s5.Enabled && S5.StandingAt(context, history, history.Count, s5, now) is { } high)
+        {
+            advisories.Add(high);
+        }
 
         // R1: the last kratom dose and when it wears off.
         DoseFact? last = null;
@@ -125,7 +184,31 @@ public static class Standing
             since,
             CurrentOrNextBreak(context.Breaks, today),
             trends,
-            advisories.OrderByDescending(a => a.Level).ToList());
+            advisories.OrderByDescending(a => a.Level).ToList(),
+            WearOffs(context, history, r1, now));
+    }
+
+    /// <summary>Each substance's last dose in the last day, newest first; only kratom has a sourced duration (R1's interval).</summary>
+    private static List<SubstanceWearOff> WearOffs(GuardrailContext context, HistorySlice history, RuleSetting r1, Instant now)
+    {
+        var result = new List<SubstanceWearOff>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = history.Count - 1; i >= 0 && now - history[i].TakenAt < WearOffWindow; i--)
+        {
+            var d = history[i];
+            var substance = Substance.Of(d);
+            if (!seen.Add(substance.Key))
+            {
+                continue;
+            }
+            var label = substance.Key.Contains("-product:", StringComparison.Ordinal)
+                ? context.Stock.FirstOrDefault(p => p.ProductId == d.ProductId)?.Name ?? substance.Label
+                : substance.Label;
+            result.Add(d.Kind == ProductKind.Kratom
+                ? new SubstanceWearOff(label, d.Kind, d.TakenAt, d.TakenAt + R1.LookBack(r1), R1.Definition.Source)
+                : new SubstanceWearOff(label, d.Kind, d.TakenAt, null, null));
+        }
+        return result;
     }
 
     private static BreakPeriod? CurrentOrNextBreak(IReadOnlyList<BreakPeriod> breaks, LocalDate today)

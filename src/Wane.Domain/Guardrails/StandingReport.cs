@@ -10,7 +10,11 @@ namespace Wane.Domain.Guardrails;
 /// <param name="DaysSinceKratomFree">Days from that day to today (1 = yesterday).</param>
 /// <param name="NextBreak">The scheduled break under way today, or else the next one.</param>
 /// <param name="ToleranceTrends">S2's numbers for each kind with doses in S2's days.</param>
-/// <param name="Advisories">What stands now, most serious first: R1 wear-off still running, S2 rising, R3 no kratom-free day.</param>
+/// <param name="Advisories">
+/// What stands now, most serious first: an S1 combination still inside its window, S3 lost tolerance after a
+/// recent dose, S5 today's opioid total, S2 rising, R3 no kratom-free day, R1 wear-off still running.
+/// </param>
+/// <param name="WearOffs">Each substance taken in the last 24 h: its last dose and, where Wane has a sourced duration, when it wears off; newest first.</param>
 public sealed record StandingReport(
     Instant? LastKratomDose,
     Instant? WearsOffAt,
@@ -19,4 +23,5 @@ public sealed record StandingReport(
     int? DaysSinceKratomFree,
     BreakPeriod? NextBreak,
     IReadOnlyList<ToleranceTrend> ToleranceTrends,
-    IReadOnlyList<Advisory> Advisories);
+    IReadOnlyList<Advisory> Advisories,
+    IReadOnlyList<SubstanceWearOff> WearOffs);

@@ -22,6 +22,10 @@ internal static class AdvicePrinter
             {
                 ansi.MarkupLine($"  Try: {Markup.Escape(a.Suggestion)}");
             }
+            foreach (var r in a.Resources)
+            {
+                ansi.MarkupLine($"  [bold]{Markup.Escape(r.Name)}[/]: {Markup.Escape(r.How)}. {Markup.Escape(r.Note)}");
+            }
             ansi.MarkupLine($"  [dim]Source: {Markup.Escape(a.Source)}[/]");
         }
     }

@@ -25,9 +25,11 @@ internal static class StatusCommand
             await o.WriteLineAsync(s.LastDose is { } l
                 ? $"Last dose: {Fmt.Num(l.Amount)} {l.Unit} {l.ProductName}, {(l.LocalDate == s.Date ? "today" : l.LocalDate)} at {l.LocalTime}."
                 : "Last dose: none in recent weeks.").ConfigureAwait(false);
-            if (s.KratomWearsOffLocal is not null)
+            foreach (var w in s.WearOffs)
             {
-                await o.WriteLineAsync($"Kratom effects should have worn off by {s.KratomWearsOffLocal}.").ConfigureAwait(false);
+                await o.WriteLineAsync(w.WearsOffLocal is not null
+                    ? $"{Upper(w.Substance)} at {w.LastDoseLocal}: effects should {(w.WornOff ? "have worn off" : "wear off")} by {w.WearsOffLocal} (source: {w.Source})."
+                    : $"{Upper(w.Substance)} at {w.LastDoseLocal}: {w.Note}").ConfigureAwait(false);
             }
             foreach (var p in s.Plan)
             {
@@ -52,4 +54,6 @@ internal static class StatusCommand
             AdvicePrinter.Print(host.Console, s.Advisories);
         }));
     }
+
+    private static string Upper(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

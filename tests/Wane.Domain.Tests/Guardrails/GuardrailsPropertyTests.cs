@@ -95,12 +95,13 @@ public class GuardrailsPropertyTests
                 var (context, candidate) = scenario;
                 var now = candidate.TakenAt;
                 var before = Standing.Compute(context, settings, now);
-                var edge = now - Standing.LookBack(settings);
+                var edge = now - (Standing.NeedsFullLookBack(context, settings, now) ? Standing.FullLookBack(settings) : Standing.LookBack(settings));
                 var extra = old.Select(o => o.Item2(edge - Duration.FromSeconds(o.Item1)))
                     .Concat(later.Select(o => o.Item2(now + Duration.FromSeconds(o.Item1))));
                 var after = Standing.Compute(context.WithExtra(extra), settings, now);
-                after.ShouldBe(before with { ToleranceTrends = after.ToleranceTrends, Advisories = after.Advisories });
+                after.ShouldBe(before with { ToleranceTrends = after.ToleranceTrends, Advisories = after.Advisories, WearOffs = after.WearOffs });
                 after.ToleranceTrends.ShouldBe(before.ToleranceTrends);
                 after.Advisories.ShouldBe(before.Advisories);
+                after.WearOffs.ShouldBe(before.WearOffs);
             }, iter: Iterations);
 }

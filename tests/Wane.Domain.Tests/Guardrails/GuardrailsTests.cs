@@ -62,7 +62,7 @@ public class GuardrailsTests
 
     [Fact]
     public void Rules_Ids_AreTheMethodsAndSafetyRulesInOrder() =>
-        Engine.Rules.Select(r => r.Definition.Id).ShouldBe(["R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4"]);
+        Engine.Rules.Select(r => r.Definition.Id).ShouldBe(["R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4", "S5"]);
 
     [Fact]
     public void Rules_Definitions_EachHaveASourceAndValidDefaults()

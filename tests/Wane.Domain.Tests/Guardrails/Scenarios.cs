@@ -55,7 +55,7 @@ internal static class Scenarios
     public static readonly Gen<GuardrailSettings> AnySettings =
         Gen.Frequency(
             (1, Gen.Const(GuardrailSettings.Defaults)),
-            (2, Gen.Int[0, 1_000_000].Array[40].Select(Settings)));
+            (2, Gen.Int[0, 1_000_000].Array[64].Select(Settings)));
 
     private static GuardrailSettings Settings(int[] r)
     {

@@ -23,7 +23,8 @@ public class StandingTests
     public void Compute_EmptyJournal_NothingStands()
     {
         var report = Compute(Context());
-        report.ShouldBe(new StandingReport(null, null, null, Today.PlusDays(-1), 1, null, report.ToleranceTrends, report.Advisories));
+        report.ShouldBe(new StandingReport(null, null, null, Today.PlusDays(-1), 1, null, report.ToleranceTrends, report.Advisories, report.WearOffs));
+        report.WearOffs.ShouldBeEmpty();
         report.ToleranceTrends.ShouldBeEmpty();
         report.Advisories.ShouldBeEmpty();
     }

@@ -129,7 +129,7 @@ public class GuardrailApiTests(WaneApp app) : IClassFixture<WaneApp>
         var client = await app.NewUserClientAsync();
         var rules = (await client.GetJsonAsync("/api/v1/guardrails")).GetProperty("rules");
 
-        rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldBe(["R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4"]);
+        rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldBe(["R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4", "S5"]);
         foreach (var rule in rules.EnumerateArray())
         {
             rule.GetProperty("source").GetString().ShouldNotBeNullOrWhiteSpace();

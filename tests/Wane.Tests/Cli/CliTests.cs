@@ -261,7 +261,7 @@ public sealed class CliTests : IDisposable
 
         text.Exit.ShouldBe(0, text.Err);
         text.Out.ShouldContain("Last dose: 2 g Red Bali, today at 08:30.");
-        text.Out.ShouldContain("worn off by 14:30");
+        text.Out.ShouldContain("Kratom at 08:30: effects should wear off by 14:30");
         json.GetProperty("totals")[0].GetProperty("amount").GetDecimal().ShouldBe(2m);
     }
 

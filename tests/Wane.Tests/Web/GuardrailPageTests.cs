@@ -24,8 +24,9 @@ public class GuardrailPageTests(WaneApp app) : IClassFixture<WaneApp>
             ["R5.enabled"] = "true", ["R5.window"] = "6",
             ["S1.enabled"] = "true", ["S1.hours"] = "12",
             ["S2.enabled"] = "true", ["S2.recentDays"] = "7", ["S2.baselineDays"] = "28", ["S2.rise"] = "20",
-            ["S3.enabled"] = "true", ["S3.pauseDays"] = "3", ["S3.memoryDays"] = "120",
+            ["S3.enabled"] = "true", ["S3.pauseDays"] = "3", ["S3.memoryDays"] = "120", ["S3.standHours"] = "24",
             ["S4.enabled"] = "true",
+            ["S5.enabled"] = "true", ["S5.mme"] = "50",
         };
         change(form);
         return form;
@@ -39,7 +40,7 @@ public class GuardrailPageTests(WaneApp app) : IClassFixture<WaneApp>
         using (browser)
         {
             var (_, html) = await browser.GetAsync("/guardrails");
-            foreach (var id in new[] { "R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4" })
+            foreach (var id in new[] { "R1", "R2", "R3", "R4", "R5", "S1", "S2", "S3", "S4", "S5" })
             {
                 html.ShouldContain($"id=\"rule-{id}\"");
             }

@@ -1,7 +1,4 @@
-using System.Globalization;
 using NodaTime;
-using Wane.Domain.Journal;
-using Wane.Domain.Opioids;
 
 namespace Wane.Domain.Guardrails.Rules;
 
@@ -20,12 +17,12 @@ internal sealed class S1DangerousCombinations : IGuardrailRule
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
-        if (Depressant.Of(candidate) is not { } self)
+        if (Substance.Of(candidate) is not { Depressant: true } self)
         {
             yield break;
         }
         var window = LookBack(setting);
-        var found = new List<(Depressant What, Instant Last)>();
+        var found = new List<(Substance What, Instant Last)>();
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var d = history[i];
@@ -35,7 +32,7 @@ internal sealed class S1DangerousCombinations : IGuardrailRule
             }
             // Two doses of the same substance are not a combination; alcohol with a benzodiazepine is
             // one, but outside what Wane tracks unless kratom or an opioid is part of it.
-            if (Depressant.Of(d) is { } other && other.Key != self.Key && (self.Core || other.Core)
+            if (Substance.Of(d) is { Depressant: true } other && other.Key != self.Key && (self.Core || other.Core)
                 && !found.Exists(f => f.What.Key == other.Key))
             {
                 found.Add((other, d.TakenAt)); // newest first, so this is its latest dose
@@ -58,26 +55,60 @@ internal sealed class S1DangerousCombinations : IGuardrailRule
             message,
             Definition.Why,
             Definition.Source,
-            "Don't combine them. If you do: take less of each, don't use alone, have naloxone at hand and someone who knows how to use it, and call emergency services if someone cannot be woken or is breathing slowly.");
+            "Don't combine them. If you do: take less of each, don't use alone, have naloxone at hand and someone who knows how to use it, and call emergency services if someone cannot be woken or is breathing slowly.",
+            Overdose);
     }
 
-    /// <summary>A CNS depressant as S1 tells substances apart.</summary>
-    private sealed record Depressant(string Key, string Label, bool Core, bool Tramadol)
+    /// <summary>What a danger about overdose shows beside it: emergency services and naloxone.</summary>
+    internal const AdvisoryResources Overdose = AdvisoryResources.Emergency | AdvisoryResources.Naloxone;
+
+    /// <summary>
+    /// The danger that stands at <paramref name="now"/>: two depressants (one of them kratom or an opioid)
+    /// each taken within the last window. It stands until enough of them have left the window that no
+    /// combination is left, which is the moment the next dose would no longer be flagged with them either.
+    /// <c>history</c> holds the doses up to and including <c>now</c>, sorted ascending; at least the window before it.
+    /// </summary>
+    internal Advisory? StandingAt(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, Instant now)
     {
-        public static Depressant? Of(DoseFact d) => d.Kind switch
+        var window = LookBack(setting);
+        var last = new List<(Substance What, Instant At)>();
+        for (var i = history.Count - 1; i >= 0 && now - history[i].TakenAt < window; i--)
         {
-            ProductKind.Kratom => new("kratom", "kratom", true, false),
-            ProductKind.Opioid when d.Opioid is { } o => new("opioid:" + o, WireName.Of(o), true, o == OpioidName.Tramadol),
-            // With no opioid named, only the same product is known to be the same opioid.
-            ProductKind.Opioid => new("opioid-product:" + d.ProductId.ToString(CultureInfo.InvariantCulture), "an opioid", true, false),
-            ProductKind.Other => d.OtherClass switch
+            if (Substance.Of(history[i]) is { Depressant: true } s && !last.Exists(x => x.What.Key == s.Key))
             {
-                OtherClass.Alcohol => new("alcohol", "alcohol", false, false),
-                OtherClass.Benzodiazepine => new("benzodiazepine", "a benzodiazepine", false, false),
-                OtherClass.Gabapentinoid => new("gabapentinoid", "a gabapentinoid (gabapentin or pregabalin)", false, false),
-                _ => null,
-            },
-            _ => null,
-        };
+                last.Add((s, history[i].TakenAt)); // newest first
+            }
+        }
+        if (!Combined(last))
+        {
+            return null;
+        }
+        var all = RuleText.List(last.Select(x => $"{x.What.Label} at {RuleText.When(context.Days, x.At, now)}").ToArray());
+        var tramadol = last.Exists(x => x.What.Tramadol);
+        // Drop the oldest until no combination is left: the one whose leaving ends it sets the time.
+        var remaining = new List<(Substance What, Instant At)>(last);
+        var until = now;
+        while (Combined(remaining))
+        {
+            until = remaining[^1].At + window;
+            remaining.RemoveAt(remaining.Count - 1);
+        }
+        var end = RuleText.When(context.Days, until, now);
+        var message = $"You took {all}, within {RuleText.Number(setting["hours"])} h of each other. Together they still count as combined until {end}.";
+        if (tramadol)
+        {
+            message += " Tramadol also lowers the seizure threshold.";
+        }
+        return new Advisory(
+            Definition.Id,
+            AdvisoryLevel.Danger,
+            "Dangerous combination: still active",
+            message,
+            Definition.Why,
+            Definition.Source,
+            $"Don't take more of any of them before {end}. Don't stay alone; have naloxone at hand and someone with you who knows how to use it. If someone cannot be woken, breathes slowly or not at all, or has blue lips, call emergency services now.",
+            Overdose);
     }
+
+    private static bool Combined(List<(Substance What, Instant At)> last) => last.Count >= 2 && last.Exists(x => x.What.Core);
 }

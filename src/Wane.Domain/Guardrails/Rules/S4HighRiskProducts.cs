@@ -28,6 +28,7 @@ internal sealed class S4HighRiskProducts : IGuardrailRule
             "This product is marked as a concentrated 7-OH (7-hydroxymitragynine) product: tablets, shots or extracts far more potent than kratom leaf.",
             Definition.Why,
             Definition.Source,
-            "Avoid concentrated 7-OH products. If you do take one: take a small amount, don't use alone, have naloxone at hand, and don't combine it with alcohol, benzodiazepines or opioids.");
+            "Avoid concentrated 7-OH products. If you do take one: take a small amount, don't use alone, have naloxone at hand, and don't combine it with alcohol, benzodiazepines or opioids.",
+            S1DangerousCombinations.Overdose);
     }
 }

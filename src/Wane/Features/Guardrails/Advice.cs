@@ -12,7 +12,7 @@ internal static class Advice
     public static string Level(AdvisoryLevel level) => WireName.Of(level);
 
     public static AdvisoryView View(Advisory a) =>
-        new(a.Rule, Level(a.Level), a.Title, a.Message, a.Why, Cite(a.Source), a.Suggestion);
+        new(a.Rule, Level(a.Level), a.Title, a.Message, a.Why, Cite(a.Source), a.Suggestion, AdvisoryResourceViews.For(a.Resources));
 
     public static IReadOnlyList<AdvisoryView> Views(IEnumerable<Advisory> advisories) => advisories.Select(View).ToArray();
 

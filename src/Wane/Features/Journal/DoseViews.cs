@@ -46,7 +46,10 @@ public sealed record DoseView(
 }
 
 /// <summary>An advice about a dose, from the guardrails: rule, level (info, caution, danger), why and source.</summary>
-public sealed record AdvisoryView(string Rule, string Level, string Title, string Message, string Why, string Source, string? Suggestion);
+public sealed record AdvisoryView(string Rule, string Level, string Title, string Message, string Why, string Source, string? Suggestion, IReadOnlyList<AdvisoryResourceView> Resources);
+
+/// <summary>A resource shown with an advisory: who or what, how to reach it, and a link (<c>tel:</c> for a number to call).</summary>
+public sealed record AdvisoryResourceView(string Id, string Name, string How, string Note, string Href);
 
 /// <summary>What logging a dose would record and the advice about it; nothing is stored.</summary>
 public sealed record DosePreview(decimal Amount, string Unit, string TakenAt, NormalizedView? Normalized, IReadOnlyList<string> Flags, IReadOnlyList<AdvisoryView> Advisories)

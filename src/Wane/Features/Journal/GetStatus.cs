@@ -20,6 +20,12 @@ public sealed record TodayTotalView(string Kind, decimal Amount, string Unit, in
 /// <summary>A kind's daily average lately against the weeks before (S2).</summary>
 public sealed record TrendView(string Kind, string Unit, decimal RecentDailyAverage, decimal BaselineDailyAverage, decimal? PercentChange, bool Rising);
 
+/// <summary>
+/// One substance taken in the last 24 h: its last dose and when it should have worn off, or, with no sourced
+/// duration (every substance but kratom), a note that says so instead of a guess.
+/// </summary>
+public sealed record WearOffView(string Substance, string Kind, string LastDoseAt, string LastDoseLocal, string? WearsOffAt, string? WearsOffLocal, bool WornOff, string? Source, string? Note);
+
 /// <summary>Where the person stands today: the Today view, <c>GET /api/v1/status</c> and <c>wane status</c>.</summary>
 public sealed record StatusView(
     string Date,
@@ -33,7 +39,8 @@ public sealed record StatusView(
     BreakView? NextBreak,
     IReadOnlyList<TrendView> ToleranceTrend,
     IReadOnlyList<AdvisoryView> Advisories,
-    IReadOnlyList<Tapering.TodayPlanView> Plan);
+    IReadOnlyList<Tapering.TodayPlanView> Plan,
+    IReadOnlyList<WearOffView> WearOffs);
 
 /// <summary>Computes the Today view from the same bounded window the guardrails read.</summary>
 internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Tapering.PlanStore plans, Profile profile, IClock clock)
@@ -45,6 +52,11 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         var until = now + DoseRules.MaxFutureSkew + Duration.Epsilon;
         var context = await advisor.ContextAsync(userId, days, rules, until, null, ct, Standing.LookBack(rules)).ConfigureAwait(false);
+        if (Standing.NeedsFullLookBack(context, rules, now))
+        {
+            // A recent dose came after a pause: S3 needs the months of former use before it (rare, so read only then).
+            context = await advisor.ContextAsync(userId, days, rules, until, null, ct, Standing.FullLookBack(rules)).ConfigureAwait(false);
+        }
         var plan = await plans.CurrentAsync(userId, null, ct).ConfigureAwait(false);
         var report = Standing.Compute(context with { HasActivePlan = plan is not null }, rules, now);
 
@@ -73,7 +85,27 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
             nextBreak,
             report.ToleranceTrends.Select(t => new TrendView(WireName.Of(t.Kind), t.Unit.Name(), t.RecentDailyAverage, t.BaselineDailyAverage, t.PercentChange, t.Rising)).ToArray(),
             Advice.Views(report.Advisories),
-            plan?.Today ?? []);
+            plan?.Today ?? [],
+            report.WearOffs.Select(w => WearOff(w, days, now)).ToArray());
+    }
+
+    private static WearOffView WearOff(SubstanceWearOff w, LocalDays days, Instant now) => new(
+        w.Substance,
+        WireName.Of(w.Kind),
+        TimeText.Format(w.LastDose),
+        Local(days, w.LastDose, now),
+        w.WearsOffAt is { } at ? TimeText.Format(at) : null,
+        w.WearsOffAt is { } local ? Local(days, local, now) : null,
+        w.WearsOffAt is { } off && off <= now,
+        w.Source is { } source ? Advice.Cite(source) : null,
+        w.WearsOffAt is null ? $"Wane has no sourced figure for how long {w.Substance} lasts, so it does not guess; the label or a pharmacist can tell you." : null);
+
+    /// <summary>"14:30", or "2026-11-24 22:00" when not today.</summary>
+    private static string Local(LocalDays days, Instant at, Instant now)
+    {
+        var local = days.LocalTimeOf(at);
+        var clock = TimeText.FormatClock(local);
+        return local.Date == days.LocalTimeOf(now).Date ? clock : $"{TimeText.Format(local.Date)} {clock}";
     }
 
     private static decimal? Cap(ProductKind kind, RuleSetting r4)

@@ -432,8 +432,8 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
     private static PlanView View(long? id, string status, TaperRequest request, TaperPlan plan, IReadOnlyList<PlanHold> holds,
         IReadOnlyList<TodayPlanView> today, IReadOnlyList<AdherenceView> adherence, string? calendarUrl)
     {
-        var phases = plan.Phases.Select(p => new PhaseView(p.Index, p.Substance, p.Unit.Name(), PlanRequests.Describe(request.Phases[p.Index]),
-            p.Steps.Select(StepView.Of).ToArray(), TimeText.Format(p.End))).ToArray();
+        var phases = plan.Phases.Select(p => PlanRounding.Explain(new PhaseView(p.Index, p.Substance, p.Unit.Name(), PlanRequests.Describe(request.Phases[p.Index]),
+            p.Steps.Select(StepView.Of).ToArray(), TimeText.Format(p.End)), p, request.Phases[p.Index], plan.Holds)).ToArray();
         return new PlanView(id, status, TimeText.Format(plan.Start), TimeText.Format(plan.End), phases[0].Steps, phases,
             Advice.Views(plan.Advisories),
             holds.Select(h => new HoldView(h.Id, TimeText.Format(h.From), h.To is { } t ? TimeText.Format(t) : null, h.Reason)).ToArray(),

@@ -4,14 +4,14 @@ using Wane.Features.Journal;
 
 namespace Wane.Features.Tapering;
 
-/// <summary>One step of a schedule: local dates (inclusive) and the targets.</summary>
-public sealed record StepView(string From, string To, decimal DailyTarget, decimal PerDoseTarget)
+/// <summary>One step of a schedule: local dates (inclusive) and the targets; <c>longerByRounding</c> when rounding merged several intervals into it.</summary>
+public sealed record StepView(string From, string To, decimal DailyTarget, decimal PerDoseTarget, bool LongerByRounding = false)
 {
     internal static StepView Of(TaperStep s) => new(TimeText.Format(s.From), TimeText.Format(s.To), s.DailyTarget, s.PerDoseTarget);
 }
 
-/// <summary>One phase: its substance, unit, request and schedule.</summary>
-public sealed record PhaseView(int Index, string Substance, string Unit, string Description, IReadOnlyList<StepView> Steps, string End);
+/// <summary>One phase: its substance, unit, request and schedule; <c>roundingNote</c> says why some steps last longer, when they do.</summary>
+public sealed record PhaseView(int Index, string Substance, string Unit, string Description, IReadOnlyList<StepView> Steps, string End, string? RoundingNote = null);
 
 /// <summary>A pause: from a local date until resumed (<c>to</c> is null while still held).</summary>
 public sealed record HoldView(long Id, string From, string? To, string? Reason);
