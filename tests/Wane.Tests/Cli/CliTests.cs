@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Shouldly;
-using Wane.Cli;
+using Wane.Tests.Support;
 
 namespace Wane.Tests.Cli;
 
@@ -17,14 +16,8 @@ public sealed class CliTests : IDisposable
 
     private async Task<Run> WaneAsync(string args, string stdin = "")
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await WaneCli.RunAsync(
-            Split(args),
-            new CliConsole(new StringReader(stdin), output, error, Interactive: false),
-            new Dictionary<string, string?> { ["DataDir"] = _dataDir },
-            s => s.AddSingleton<IClock>(_clock));
-        return new Run(exit, output.ToString(), error.ToString());
+        var (exit, output, error) = await CliRun.RunAsync(Split(args), _dataDir, _clock, stdin);
+        return new Run(exit, output, error);
     }
 
     /// <summary>Splits like a shell: double quotes group words.</summary>

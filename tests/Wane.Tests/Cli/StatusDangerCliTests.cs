@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Shouldly;
-using Wane.Cli;
+using Wane.Tests.Support;
 
 namespace Wane.Tests.Cli;
 
@@ -16,15 +15,9 @@ public sealed class StatusDangerCliTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err)> WaneAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await WaneCli.RunAsync(
-            args,
-            new CliConsole(new StringReader("correct horse battery\n"), output, error, Interactive: false),
-            new Dictionary<string, string?> { ["DataDir"] = _dataDir },
-            s => s.AddSingleton<IClock>(_clock));
+        var (exit, output, error) = await CliRun.RunAsync(args, _dataDir, _clock, "correct horse battery\n");
         // The terminal wraps long lines; the words are what matter.
-        return (exit, Regex.Replace(output.ToString(), @"\s+", " "), error.ToString());
+        return (exit, Regex.Replace(output, @"\s+", " "), error);
     }
 
     private async Task SetUpAsync()
