@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Wane.Domain.Tapering;
 using Wane.Domain.Time;
 using Wane.Features.Journal;
@@ -37,4 +38,4 @@ public sealed record PlanView(
     string? CalendarUrl);
 
 /// <summary>A hold request: from a local date (default today), with an optional reason.</summary>
-public sealed record HoldBody(string? From, string? Reason);
+public sealed record HoldBody([property: DataType(DataType.Date)] string? From, string? Reason);
