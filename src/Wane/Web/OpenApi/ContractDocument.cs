@@ -14,14 +14,14 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer, IOpenApiOp
 {
     private const string Problem = "application/problem+json";
 
-    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    private static readonly OrderedDictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
-        ["Profile"] = "You: name, time zone, the hour your day starts, and preferences.",
         ["Journal"] = "Doses as taken, each checked against the guardrails; your days' totals; where you stand today.",
         ["Products"] = "Your stash: what each product is and how its doses are measured.",
         ["Guardrails"] = "The method's rules and safety rules, your settings for them, and scheduled breaks.",
         ["Taper plans"] = "Plans that come down gradually to zero, holds, re-planning, and the calendar feed.",
         ["Check-ins"] = "SOWS and COWS withdrawal scores and the daily check-in; red flags return their resources.",
+        ["Profile"] = "You: name, time zone, the hour your day starts, and preferences.",
     };
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -50,7 +50,9 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer, IOpenApiOp
         }
 
         var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        document.Tags = new HashSet<OpenApiTag>(used.Order(StringComparer.Ordinal).Select(name => new OpenApiTag
+        // In the order a person meets them: the journal first, the profile last.
+        var order = Tags.Keys.ToList();
+        document.Tags = new HashSet<OpenApiTag>(used.OrderBy(n => order.IndexOf(n ?? "") is var i and >= 0 ? i : order.Count).ThenBy(n => n, StringComparer.Ordinal).Select(name => new OpenApiTag
         {
             Name = name,
             Description = Tags.GetValueOrDefault(name ?? "", name ?? ""),
