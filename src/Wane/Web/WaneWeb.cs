@@ -87,6 +87,8 @@ internal static class WaneWeb
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.MaxDepth = 16;
+            // JSON numbers only: the web defaults also read "1e2" (a string) as 100, which no client documents.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();

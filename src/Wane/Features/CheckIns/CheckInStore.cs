@@ -30,12 +30,16 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
             }
             else
             {
-                errors.Add(new("takenAt", "Use an RFC 3339 time with an offset, for example 2026-11-25T08:30:00-05:00."));
+                errors.Add(new("takenAt", $"Use an RFC 3339 time with an offset {TimeText.RangeText}, for example 2026-11-25T08:30:00-05:00."));
             }
         }
         if (takenAt > now + DoseRules.MaxFutureSkew)
         {
             errors.Add(new("takenAt", "That time is in the future."));
+        }
+        else if (takenAt < DoseRules.Earliest)
+        {
+            errors.Add(new("takenAt", "That time is too far in the past (before 2000)."));
         }
         var kind = body.Instrument?.Trim().ToLowerInvariant();
         return kind switch

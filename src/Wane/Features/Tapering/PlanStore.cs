@@ -126,7 +126,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             if (TimeText.ParseDate(body.From) is not { } d)
             {
-                return Outcome<PlanView>.Fail("from", "Use a date like 2026-12-01 (YYYY-MM-DD).");
+                return Outcome<PlanView>.Fail("from", $"Use a date like 2026-12-01 (YYYY-MM-DD), {TimeText.RangeText}.");
+            }
+            if (d < today.PlusYears(-1) || d > today.PlusYears(2))
+            {
+                return Outcome<PlanView>.Fail("from", "Hold from a day no more than a year ago and no more than two years ahead.");
             }
             from = d;
         }
@@ -134,6 +138,10 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         if (reason?.Length > 200)
         {
             return Outcome<PlanView>.Fail("reason", "Keep the reason to 200 characters or fewer.");
+        }
+        if (FreeText.HasControl(reason))
+        {
+            return Outcome<PlanView>.Fail("reason", FreeText.ControlMessage);
         }
         if (loaded.Holds.Any(h => h.To is null))
         {
