@@ -114,11 +114,23 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
             errors.Add(new($"answers.{name}", "Use a whole number."));
             return null;
         }
-        string? note = o.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        string? note = null;
+        if (o.TryGetProperty("note", out var n) && n.ValueKind != JsonValueKind.Null)
+        {
+            note = JsonText.Read(n);
+            if (note is null)
+            {
+                errors.Add(new("answers.note", JsonText.NotText));
+            }
+        }
         List<string>? flags = null;
         if (o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array)
         {
-            flags = rf.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : x.ToString()).ToList();
+            flags = rf.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? JsonText.Read(x) ?? "?" : x.ToString()).ToList();
+        }
+        else if (rf.ValueKind is not JsonValueKind.Undefined and not JsonValueKind.Null)
+        {
+            errors.Add(new("answers.redFlags", "Send the red flags as a list, e.g. [\"liver\"]."));
         }
         var draft = new DailyDraft(Int("pain"), Int("sleep"), Int("mood"), Int("craving"), note, flags);
         return await DailyAsync(userId, draft, takenAt, errors, ct).ConfigureAwait(false);
@@ -129,7 +141,7 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         string.Equals(body.Instrument?.Trim(), "daily", StringComparison.OrdinalIgnoreCase)
         && body.Answers is { ValueKind: JsonValueKind.Object } o
         && o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array
-            ? rf.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? "").ToArray()
+            ? rf.EnumerateArray().Select(JsonText.Read).OfType<string>().ToArray()
             : null;
 
     public async Task<Outcome<CheckInView>> DailyAsync(string userId, DailyDraft draft, Instant takenAt, List<FieldError> errors, CancellationToken ct)

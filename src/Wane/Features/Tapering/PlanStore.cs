@@ -367,9 +367,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
     {
         var errors = new List<FieldError>();
         decimal? average = null;
-        if (body.StartAmount is null && !string.IsNullOrWhiteSpace(body.Substance))
+        var substance = body.Substance?.Trim().ToLowerInvariant();
+        // Only a substance the planner knows has an average; anything else is named by PlanRequests.Resolve.
+        if (body.StartAmount is null && (substance == "kratom" || WireName.TryParse<Domain.Opioids.OpioidName>(substance, out _)))
         {
-            average = await RecentAverageAsync(userId, days, today, body.Substance.Trim().ToLowerInvariant(), body.Unit, ct).ConfigureAwait(false);
+            average = await RecentAverageAsync(userId, days, today, substance!, body.Unit, ct).ConfigureAwait(false);
         }
         var phase = PlanRequests.Resolve(body, prefix, today, (_, _) => average, errors);
         return (phase, errors);
@@ -386,6 +388,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         var phases = new List<PhaseRequest>();
         for (var i = 0; i < bodies.Count; i++)
         {
+            if (bodies[i] is null)
+            {
+                errors.Add(new($"phases[{i}]", "Each phase is an object with at least \"substance\" and \"pace\"."));
+                continue;
+            }
             var (phase, phaseErrors) = await ResolveOne(userId, days, today, bodies[i], bodies.Count > 1 ? $"phases[{i}]." : "", ct).ConfigureAwait(false);
             errors.AddRange(phaseErrors);
             if (phase is not null)
