@@ -71,7 +71,12 @@ internal static class WaneWeb
             .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         // Keys live in the database, so every node behind a load balancer can read every cookie.
         services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>();
-        services.AddAntiforgery(o => o.Cookie.Name = "wane-af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "wane-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddProxyAndHosts(builder.Configuration);
 
         services.AddRazorPages(o =>
         {
@@ -107,6 +112,8 @@ internal static class WaneWeb
 
     private static WebApplication Configure(WebApplication app)
     {
+        app.UseProxyAndHosts();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {
@@ -114,14 +121,6 @@ internal static class WaneWeb
             {
                 await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false);
             }
-        });
-        app.Use(async (ctx, next) =>
-        {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
-            h.XFrameOptions = "DENY";
-            await next(ctx).ConfigureAwait(false);
         });
         // One database connection per API request: the token lookup, the guardrail window and the
         // insert share it, instead of opening (and setting up) a pooled connection for each query.
@@ -141,6 +140,7 @@ internal static class WaneWeb
         app.MapAssets();
         app.MapCalendarFeed();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o
             .WithTitle("Wane API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
