@@ -135,6 +135,7 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             a.Property(x => x.UserId).HasMaxLength(64);
             a.Property(x => x.Action).HasMaxLength(16);
             a.HasIndex(x => new { x.UserId, x.DoseId });
+            a.HasIndex(x => new { x.UserId, x.ClientId });
             a.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -16,7 +16,7 @@ public sealed class ApiReferenceTests(Browser browser) : IClassFixture<Browser>,
     [Fact]
     public async Task ApiReference_RendersTheJournalEndpoints_WithoutCallingAnyOtherHost()
     {
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         var hosts = new List<string>();
         page.Request += (_, request) => hosts.Add(new Uri(request.Url).Host);
@@ -34,7 +34,7 @@ public sealed class ApiReferenceTests(Browser browser) : IClassFixture<Browser>,
     public async Task EveryPage_LoadsOnlyFromThisServer()
     {
         using var api = await _app.NewUserClientAsync("UTC", "pages");
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         var hosts = new List<string>();
         page.Request += (_, request) => hosts.Add(new Uri(request.Url).Host);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Wane.Browser.Tests;
@@ -10,6 +11,31 @@ public sealed class Browser : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Chromium { get; private set; } = null!;
+
+    /// <summary>Content-Security-Policy violations seen by any page of a context made by <see cref="NewContextAsync"/>.</summary>
+    public ConcurrentQueue<string> CspViolations { get; } = new();
+
+    /// <summary>
+    /// A browser context that records every Content-Security-Policy violation (the <c>securitypolicyviolation</c>
+    /// event and Chromium's console report of it); the fixture fails when the test class ends if there was one.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Chromium.NewContextAsync(options);
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', function (e) {
+                console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+            });
+            """);
+        context.Console += (_, message) =>
+        {
+            if (IsViolation(message.Text))
+            {
+                CspViolations.Enqueue($"{message.Location}: {message.Text}");
+            }
+        };
+        return context;
+    }
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root.</summary>
     public static string ArtifactsDir { get; } = FindArtifacts();
@@ -27,8 +53,19 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
+    private static bool IsViolation(string text) =>
+        (text.Contains("CSP violation", StringComparison.Ordinal) || text.Contains("Content Security Policy", StringComparison.Ordinal))
+        // The API reference bundles zod, which probes once whether `new Function` is allowed and, when the policy
+        // refuses it, validates without compiling. That refusal is the policy working, not a page that breaks.
+        && !(text.Contains("blocked eval", StringComparison.Ordinal) && text.Contains("/api/scalar.js", StringComparison.Ordinal))
+        && !text.Contains("'unsafe-eval'", StringComparison.Ordinal);
+
     public async ValueTask DisposeAsync()
     {
+        if (!CspViolations.IsEmpty)
+        {
+            throw new InvalidOperationException("Content-Security-Policy violations:\n" + string.Join("\n", CspViolations.Distinct()));
+        }
         if (Chromium is not null)
         {
             await Chromium.DisposeAsync();

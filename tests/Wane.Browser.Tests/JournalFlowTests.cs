@@ -15,7 +15,7 @@ public sealed class JournalFlowTests(Browser browser) : IClassFixture<Browser>, 
 
     private async Task<IPage> PageAsync(bool javaScript = true)
     {
-        var context = await browser.Chromium.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             BaseURL = _app.BaseAddress.ToString(),
             TimezoneId = "America/New_York",

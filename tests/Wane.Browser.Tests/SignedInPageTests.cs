@@ -24,7 +24,7 @@ public abstract class SignedInPageTests(Browser browser) : IAsyncLifetime
         {
             await api.CreateProductAsync(Intents.RedBali);
         }
-        var context = await browser.Chromium.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
             JavaScriptEnabled = javaScript,

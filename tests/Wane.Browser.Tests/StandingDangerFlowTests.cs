@@ -25,7 +25,7 @@ public sealed class StandingDangerFlowTests(Browser browser) : IClassFixture<Bro
             await api.LogDoseOkAsync(new { productId = kratom, amount = 3, unit = "g", takenAt = "2026-11-25T07:00:00-05:00" });
             await api.LogDoseOkAsync(new { productId = oxy, amount = 1, unit = "tablet", takenAt = "2026-11-25T09:30:00-05:00" });
         }
-        var context = await browser.Chromium.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.Locator("#name").FillAsync(name);

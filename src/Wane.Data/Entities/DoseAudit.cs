@@ -12,4 +12,10 @@ public class DoseAudit
     public required string Action { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>
+    /// On a deletion, the deleted dose's client id: an offline client's retry of the original POST must
+    /// learn the dose was deleted (410) rather than bring it back.
+    /// </summary>
+    public Guid? ClientId { get; set; }
 }

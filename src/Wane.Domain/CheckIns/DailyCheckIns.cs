@@ -28,10 +28,14 @@ public static class DailyCheckIns
         var mood = Rating(draft.Mood, "mood", 1, 5, "1 (very low) to 5 (very good)", required, errors);
         var craving = Rating(draft.Craving, "craving", 0, 10, "0 (none) to 10 (strongest)", required, errors);
 
-        var note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim();
+        var note = FreeText.Normalize(draft.Note);
         if (note is not null && note.Length > MaxNoteLength)
         {
             errors.Add(new("note", Inv($"Too long: {note.Length} characters; at most {MaxNoteLength}.")));
+        }
+        else if (FreeText.HasControl(note))
+        {
+            errors.Add(new("note", FreeText.ControlMessage));
         }
 
         errors.AddRange(flagErrors);

@@ -119,10 +119,14 @@ public static class DoseRules
             errors.Add(new("painBefore", "Pain is rated from 0 (none) to 10 (worst imaginable)."));
         }
 
-        var note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim();
+        var note = FreeText.Normalize(draft.Note);
         if (note is not null && note.Length > MaxNoteLength)
         {
             errors.Add(new("note", $"Keep the note to {MaxNoteLength:N0} characters or fewer (it has {note.Length:N0})."));
+        }
+        else if (FreeText.HasControl(note))
+        {
+            errors.Add(new("note", FreeText.ControlMessage));
         }
 
         if (errors.Count > 0 || unit is null || draft.Amount is null)

@@ -118,9 +118,9 @@ public static class ProductRules
             errors.Add(new(field, $"Keep this to {MaxLabelLength} characters or fewer (it has {v.Length})."));
             return null;
         }
-        if (v.Any(char.IsControl))
+        if (FreeText.HasLineControl(v))
         {
-            errors.Add(new(field, "Remove control characters (such as line breaks) from this field."));
+            errors.Add(new(field, FreeText.LineControlMessage));
             return null;
         }
         return v;

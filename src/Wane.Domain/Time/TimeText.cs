@@ -23,7 +23,22 @@ public static class TimeText
         LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss"),
     ];
 
-    /// <summary>Parses an RFC 3339 instant with an offset or Z, e.g. "2026-11-25T08:30:00-05:00".</summary>
+    /// <summary>
+    /// The earliest date any input may name. Dates far outside a human life make time-zone arithmetic
+    /// overflow (NodaTime's range ends at years -9998 and 9999), so every parser refuses them as input.
+    /// </summary>
+    public static readonly LocalDate MinDate = new(1900, 1, 1);
+
+    /// <summary>The latest date any input may name.</summary>
+    public static readonly LocalDate MaxDate = new(2200, 12, 31);
+
+    /// <summary>The accepted range, for error messages.</summary>
+    public const string RangeText = "between 1900-01-01 and 2200-12-31";
+
+    /// <summary>Whether a date lies in <see cref="MinDate"/>..<see cref="MaxDate"/>.</summary>
+    public static bool InRange(LocalDate date) => date >= MinDate && date <= MaxDate;
+
+    /// <summary>Parses an RFC 3339 instant with an offset or Z, e.g. "2026-11-25T08:30:00-05:00"; null when out of range.</summary>
     public static Instant? ParseInstant(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
@@ -31,7 +46,7 @@ public static class TimeText
             return null;
         }
         var r = Rfc3339.Parse(text.Trim());
-        return r.Success ? r.Value.ToInstant() : null;
+        return r.Success && InRange(r.Value.Date) ? r.Value.ToInstant() : null;
     }
 
     /// <summary>
@@ -55,7 +70,7 @@ public static class TimeText
             var r = p.Parse(t);
             if (r.Success)
             {
-                return days.InstantOf(r.Value);
+                return InRange(r.Value.Date) ? days.InstantOf(r.Value) : null;
             }
         }
         foreach (var p in TimeOnlyPatterns)
@@ -69,7 +84,7 @@ public static class TimeText
         return null;
     }
 
-    /// <summary>Parses an ISO local date "YYYY-MM-DD".</summary>
+    /// <summary>Parses an ISO local date "YYYY-MM-DD" in <see cref="MinDate"/>..<see cref="MaxDate"/>.</summary>
     public static LocalDate? ParseDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 10)
@@ -77,7 +92,7 @@ public static class TimeText
             return null;
         }
         var r = LocalDatePattern.Iso.Parse(text.Trim());
-        return r.Success ? r.Value : null;
+        return r.Success && InRange(r.Value) ? r.Value : null;
     }
 
     /// <summary>Formats an instant as RFC 3339 in UTC.</summary>

@@ -16,17 +16,17 @@ internal static class AdvicePrinter
         foreach (var a in advisories)
         {
             var colour = a.Level switch { "danger" => "red bold", "caution" => "yellow", _ => "blue" };
-            ansi.MarkupLine($"[{colour}]{a.Level.ToUpperInvariant()}[/] {Markup.Escape(a.Rule)} {Markup.Escape(a.Title)}: {Markup.Escape(a.Message)}");
-            ansi.MarkupLine($"  Why: {Markup.Escape(a.Why)}");
+            ansi.MarkupLine($"[{colour}]{a.Level.ToUpperInvariant()}[/] {SafeWriter.Markup(a.Rule)} {SafeWriter.Markup(a.Title)}: {SafeWriter.Markup(a.Message)}");
+            ansi.MarkupLine($"  Why: {SafeWriter.Markup(a.Why)}");
             if (a.Suggestion is not null)
             {
-                ansi.MarkupLine($"  Try: {Markup.Escape(a.Suggestion)}");
+                ansi.MarkupLine($"  Try: {SafeWriter.Markup(a.Suggestion)}");
             }
             foreach (var r in a.Resources)
             {
-                ansi.MarkupLine($"  [bold]{Markup.Escape(r.Name)}[/]: {Markup.Escape(r.How)}. {Markup.Escape(r.Note)}");
+                ansi.MarkupLine($"  [bold]{SafeWriter.Markup(r.Name)}[/]: {SafeWriter.Markup(r.How)}. {SafeWriter.Markup(r.Note)}");
             }
-            ansi.MarkupLine($"  [dim]Source: {Markup.Escape(a.Source)}[/]");
+            ansi.MarkupLine($"  [dim]Source: {SafeWriter.Markup(a.Source)}[/]");
         }
     }
 }

@@ -73,7 +73,7 @@ internal static class CheckInCommands
             {
                 table.AddRow(c.LocalDate, c.LocalTime, c.Instrument.ToUpperInvariant(),
                     c.Score is { } s ? $"{s}/{c.Max}" : c.Daily is { } d ? d.Summary() : "",
-                    Markup.Escape(c.Band ?? ""), string.Join(", ", c.RedFlags));
+                    SafeWriter.Markup(c.Band ?? ""), string.Join(", ", c.RedFlags));
             }
             host.Console.Ansi().Write(table);
         }));
@@ -87,7 +87,7 @@ internal static class CheckInCommands
             return now;
         }
         return TimeText.ParseUserTime(at, Features.Accounts.Profile.Days(user), now)
-            ?? throw new CliException("takenAt: use a time like \"2026-11-25 08:30\" or \"08:30\".");
+            ?? throw new CliException($"takenAt: use a time like \"2026-11-25 08:30\" or \"08:30\" ({TimeText.RangeText}).");
     }
 
     private static List<int> Parse(string text)
@@ -116,11 +116,11 @@ internal static class CheckInCommands
             throw new CliException("answers: no terminal to ask on; pass --answers 1,0,2,…");
         }
         var ansi = host.Console.Ansi();
-        ansi.MarkupLine($"[bold]{Markup.Escape(instrument.Name)}[/] — {Markup.Escape(instrument.Instructions)}");
+        ansi.MarkupLine($"[bold]{SafeWriter.Markup(instrument.Name)}[/] — {SafeWriter.Markup(instrument.Instructions)}");
         return instrument.Items.Select(item => ansi.Prompt(
             new SelectionPrompt<ItemScore>()
-                .Title($"{item.Number}. {Markup.Escape(item.Text)}")
-                .UseConverter(s => $"{s.Value} {Markup.Escape(s.Anchor)}")
+                .Title($"{item.Number}. {SafeWriter.Markup(item.Text)}")
+                .UseConverter(s => $"{s.Value} {SafeWriter.Markup(s.Anchor)}")
                 .AddChoices(item.Scores)).Value).ToList();
     }
 
@@ -143,13 +143,13 @@ internal static class CheckInCommands
         if (c.Score is { } score)
         {
             var colour = c.Severity switch { "severe" => "red bold", "moderate" => "yellow bold", "mild" => "blue bold", _ => "bold" };
-            ansi.MarkupLine($"[{colour}]{Markup.Escape($"{c.Instrument.ToUpperInvariant()} {score}/{c.Max}{(c.Band is null ? "" : $" ({c.Band})")}")}[/] on {c.LocalDate} at {c.LocalTime}.");
+            ansi.MarkupLine($"[{colour}]{SafeWriter.Markup($"{c.Instrument.ToUpperInvariant()} {score}/{c.Max}{(c.Band is null ? "" : $" ({c.Band})")}")}[/] on {c.LocalDate} at {c.LocalTime}.");
             ansi.WriteLine("What you can do now:");
             foreach (var step in c.Guidance)
             {
                 ansi.WriteLine($"  - {step.Text}");
             }
-            ansi.MarkupLine($"[dim]Source: {Markup.Escape(c.Source ?? "")}. Bands: {Markup.Escape(c.BandSource ?? "")}. {Markup.Escape(c.KratomNote ?? "")}[/]");
+            ansi.MarkupLine($"[dim]Source: {SafeWriter.Markup(c.Source ?? "")}. Bands: {SafeWriter.Markup(c.BandSource ?? "")}. {SafeWriter.Markup(c.KratomNote ?? "")}[/]");
         }
         else
         {
@@ -157,7 +157,7 @@ internal static class CheckInCommands
         }
         if (c.PlanHeld)
         {
-            ansi.WriteLine($"Your taper plan waits: {c.HoldReason} (wane plan override to go on anyway).");
+            ansi.WriteLine($"Your taper plan waits: {SafeWriter.Escape(c.HoldReason)} (wane plan override to go on anyway).");
         }
     }
 
@@ -167,7 +167,7 @@ internal static class CheckInCommands
         foreach (var r in resources)
         {
             var reach = r.Contacts.Count == 0 ? "" : $" ({string.Join("; ", r.Contacts.Select(x => x.Label))})";
-            ansi.MarkupLine($"[red bold]{Markup.Escape(r.Action)}[/]{Markup.Escape(reach)} — {Markup.Escape(r.Name)}: {Markup.Escape(r.Why)}");
+            ansi.MarkupLine($"[red bold]{SafeWriter.Markup(r.Action)}[/]{SafeWriter.Markup(reach)} — {SafeWriter.Markup(r.Name)}: {SafeWriter.Markup(r.Why)}");
         }
     }
 }

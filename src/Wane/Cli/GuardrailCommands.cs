@@ -97,10 +97,10 @@ internal static class GuardrailCommands
         foreach (var r in view.Rules)
         {
             table.AddRow(
-                Markup.Escape($"{r.Id} {r.Name}"),
+                SafeWriter.Markup($"{r.Id} {r.Name}"),
                 r.Enabled ? "on" : "off",
-                Markup.Escape(string.Join(" ", r.Parameters.Select(p => $"{p.Key}={Fmt.Num(p.Value)}{(p.Unit is "count" or "score" ? "" : p.Unit)}"))),
-                Markup.Escape(r.Checks));
+                SafeWriter.Markup(string.Join(" ", r.Parameters.Select(p => $"{p.Key}={Fmt.Num(p.Value)}{(p.Unit is "count" or "score" ? "" : p.Unit)}"))),
+                SafeWriter.Markup(r.Checks));
         }
         host.Console.Ansi().Write(table);
         host.Console.Out.WriteLine("Sources: wane guardrails show --json, or the Guardrails page.");

@@ -48,7 +48,7 @@ internal static partial class JournalCommands
                 takenAt = TimeText.ParseUserTime(atText, days, now);
                 if (takenAt is null)
                 {
-                    errors.Add(new("takenAt", "Use a time like \"2026-11-25 08:30\", \"08:30\", or 2026-11-25T08:30:00-05:00."));
+                    errors.Add(new("takenAt", $"Use a time like \"2026-11-25 08:30\", \"08:30\", or 2026-11-25T08:30:00-05:00 ({TimeText.RangeText})."));
                 }
             }
             var chosen = await host.Get<ProductStore>().FindAsync(user.Id, parse.GetValue(product)!, ct).ConfigureAwait(false)
@@ -106,6 +106,8 @@ internal static partial class JournalCommands
                     break;
                 case Outcome<LoggedDose>.Invalid bad:
                     throw new CliException(bad.Errors);
+                case Outcome<LoggedDose>.Gone gone:
+                    throw new CliException($"clientId: {gone.Title} {gone.Detail}");
                 default:
                     throw new CliException("product: not found.");
             }
@@ -136,7 +138,7 @@ internal static partial class JournalCommands
             var table = new Table().AddColumns("Date", "Time", "Product", "Amount", "Counted as", "Id");
             foreach (var d in list.Doses)
             {
-                table.AddRow(d.LocalDate, d.LocalTime, Markup.Escape(d.ProductName), $"{Fmt.Num(d.Amount)} {d.Unit}",
+                table.AddRow(d.LocalDate, d.LocalTime, SafeWriter.Markup(d.ProductName), $"{Fmt.Num(d.Amount)} {d.Unit}",
                     d.Normalized is { } n ? $"{Fmt.Num(n.Amount)} {n.Unit}" : string.Join(", ", d.Flags),
                     d.Id.ToString(CultureInfo.InvariantCulture));
             }

@@ -69,8 +69,8 @@ internal static class ProductCommands
             var table = new Table().AddColumns("Id", "Name", "Kind", "Form", "Strain / opioid", "Units", "In stock");
             foreach (var p in list)
             {
-                table.AddRow(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(p.Name), p.Kind, p.Form,
-                    Markup.Escape(p.Strain ?? p.Opioid ?? p.OtherClass ?? ""), string.Join(" ", p.Units), p.InStock ? "yes" : "no");
+                table.AddRow(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SafeWriter.Markup(p.Name), p.Kind, p.Form,
+                    SafeWriter.Markup(p.Strain ?? p.Opioid ?? p.OtherClass ?? ""), string.Join(" ", p.Units), p.InStock ? "yes" : "no");
             }
             host.Console.Ansi().Write(table);
         }));

@@ -72,7 +72,12 @@ internal static class WaneWeb
             .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         // Keys live in the database, so every node behind a load balancer can read every cookie.
         services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>();
-        services.AddAntiforgery(o => o.Cookie.Name = "wane-af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "wane-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddProxyAndHosts(builder.Configuration);
 
         services.AddRazorPages(o =>
         {
@@ -88,7 +93,7 @@ internal static class WaneWeb
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.MaxDepth = 16;
-            // Numbers are JSON numbers: "1e2" in quotes is a mistake to name, not 100 g.
+            // JSON numbers only: the web defaults also read "1e2" (a string) as 100, which no client documents.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -103,6 +108,8 @@ internal static class WaneWeb
 
     private static WebApplication Configure(WebApplication app)
     {
+        app.UseProxyAndHosts();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {
@@ -110,14 +117,6 @@ internal static class WaneWeb
             {
                 await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false);
             }
-        });
-        app.Use(async (ctx, next) =>
-        {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
-            h.XFrameOptions = "DENY";
-            await next(ctx).ConfigureAwait(false);
         });
         // One database connection per API request: the token lookup, the guardrail window and the
         // insert share it, instead of opening (and setting up) a pooled connection for each query.
@@ -137,6 +136,7 @@ internal static class WaneWeb
         app.MapAssets();
         app.MapCalendarFeed();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o
             .WithTitle("Wane API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

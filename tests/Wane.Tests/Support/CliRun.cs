@@ -13,7 +13,7 @@ internal static class CliRun
         var error = new StringWriter();
         var exit = await WaneCli.RunAsync(
             args,
-            new CliConsole(new StringReader(stdin), output, error, Interactive: false),
+            new CliConsole(new StringReader(stdin), output, error, false),
             new Dictionary<string, string?> { ["DataDir"] = dataDir },
             s => s.AddSingleton(clock));
         return (exit, output.ToString(), error.ToString());

@@ -25,7 +25,9 @@ public sealed class ContractCheckingHandler(Func<Task<JsonObject>> document) : D
         var response = await base.SendAsync(request, cancellationToken);
         // Routing ignores a trailing slash; so does the check.
         var path = request.RequestUri!.AbsolutePath.TrimEnd('/');
-        if (path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == "/api/v1")
+        // A request for another host name is refused by host filtering before it reaches the API.
+        var otherHost = request.Headers.Host is { } host && !string.Equals(host, request.RequestUri.Authority, StringComparison.OrdinalIgnoreCase);
+        if (!otherHost && (path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == "/api/v1"))
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);

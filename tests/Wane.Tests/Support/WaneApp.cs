@@ -20,8 +20,18 @@ namespace Wane.Tests.Support;
 /// The real app on real Kestrel (loopback, a free port) over a fresh SQLite file built by the
 /// migrations, with a fake clock. Clients talk HTTP to it as any client would.
 /// </summary>
-public sealed class WaneApp : IAsyncLifetime
+public class WaneApp : IAsyncLifetime
 {
+    private readonly string[] _settings;
+
+    public WaneApp()
+        : this([])
+    {
+    }
+
+    /// <summary>An app with extra settings on its command line, e.g. <c>["--PublicUrl", "https://wane.example.org"]</c>.</summary>
+    protected WaneApp(string[] settings) => _settings = settings;
+
     /// <summary>"Now" for every test: 2026-11-25 15:00 UTC (10:00 in New York).</summary>
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 15, 0);
 
@@ -34,7 +44,7 @@ public sealed class WaneApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir], b =>
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. _settings], b =>
         {
             b.Logging.ClearProviders();
             b.Services.AddSingleton<IClock>(Clock);
@@ -60,6 +70,7 @@ public sealed class WaneApp : IAsyncLifetime
         catch (IOException)
         {
         }
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Creates a user and a personal access token, and returns an API client authenticated as them.</summary>

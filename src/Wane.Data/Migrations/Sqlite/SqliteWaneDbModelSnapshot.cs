@@ -406,6 +406,9 @@ namespace Wane.Data.Migrations.Sqlite
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DoseId")
                         .HasColumnType("INTEGER");
 
@@ -415,6 +418,8 @@ namespace Wane.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ClientId");
 
                     b.HasIndex("UserId", "DoseId");
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
+using Wane.Domain;
 using Wane.Features.Common;
 
 namespace Wane.Features.Accounts;
@@ -25,6 +26,10 @@ internal sealed class AccessTokens(WaneDb db, IClock clock, RequestProfile reque
         if (label.Length > 100)
         {
             return Outcome<(string, AccessToken)>.Fail("name", "Keep the token name to 100 characters or fewer.");
+        }
+        if (FreeText.HasLineControl(label))
+        {
+            return Outcome<(string, AccessToken)>.Fail("name", FreeText.LineControlMessage);
         }
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var entity = new AccessToken

@@ -33,6 +33,10 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         {
             errors.Add(new("name", $"Keep the name to {MaxNameLength} characters or fewer."));
         }
+        else if (FreeText.HasLineControl(n))
+        {
+            errors.Add(new("name", FreeText.LineControlMessage));
+        }
         var zone = string.IsNullOrWhiteSpace(timeZone) ? MachineZone() : timeZone.Trim();
         if (!TimeZones.TryFind(zone, out _))
         {

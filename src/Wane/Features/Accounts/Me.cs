@@ -81,6 +81,10 @@ internal sealed class Profile(WaneDb db, IServiceProvider services, RequestProfi
         {
             errors.Add(new("name", $"A name has 1 to {Accounts.MaxNameLength} characters."));
         }
+        else if (FreeText.HasLineControl(name))
+        {
+            errors.Add(new("name", FreeText.LineControlMessage));
+        }
         if (errors.Count > 0)
         {
             return Outcome<MeView>.Fail(errors);

@@ -30,12 +30,16 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
             }
             else
             {
-                errors.Add(new("takenAt", "Use an RFC 3339 time with an offset, for example 2026-11-25T08:30:00-05:00."));
+                errors.Add(new("takenAt", $"Use an RFC 3339 time with an offset {TimeText.RangeText}, for example 2026-11-25T08:30:00-05:00."));
             }
         }
         if (takenAt > now + DoseRules.MaxFutureSkew)
         {
             errors.Add(new("takenAt", "That time is in the future."));
+        }
+        else if (takenAt < DoseRules.Earliest)
+        {
+            errors.Add(new("takenAt", "That time is too far in the past (before 2000)."));
         }
         var kind = body.Instrument?.Trim().ToLowerInvariant();
         return kind switch
@@ -110,11 +114,23 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
             errors.Add(new($"answers.{name}", "Use a whole number."));
             return null;
         }
-        string? note = o.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        string? note = null;
+        if (o.TryGetProperty("note", out var n) && n.ValueKind != JsonValueKind.Null)
+        {
+            note = JsonText.Read(n);
+            if (note is null)
+            {
+                errors.Add(new("answers.note", JsonText.NotText));
+            }
+        }
         List<string>? flags = null;
         if (o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array)
         {
-            flags = rf.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : x.ToString()).ToList();
+            flags = rf.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? JsonText.Read(x) ?? "?" : x.ToString()).ToList();
+        }
+        else if (rf.ValueKind is not JsonValueKind.Undefined and not JsonValueKind.Null)
+        {
+            errors.Add(new("answers.redFlags", "Send the red flags as a list, e.g. [\"liver\"]."));
         }
         var draft = new DailyDraft(Int("pain"), Int("sleep"), Int("mood"), Int("craving"), note, flags);
         return await DailyAsync(userId, draft, takenAt, errors, ct).ConfigureAwait(false);
@@ -125,7 +141,7 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         string.Equals(body.Instrument?.Trim(), "daily", StringComparison.OrdinalIgnoreCase)
         && body.Answers is { ValueKind: JsonValueKind.Object } o
         && o.TryGetProperty("redFlags", out var rf) && rf.ValueKind == JsonValueKind.Array
-            ? rf.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? "").ToArray()
+            ? rf.EnumerateArray().Select(JsonText.Read).OfType<string>().ToArray()
             : null;
 
     public async Task<Outcome<CheckInView>> DailyAsync(string userId, DailyDraft draft, Instant takenAt, List<FieldError> errors, CancellationToken ct)

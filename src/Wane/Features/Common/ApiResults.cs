@@ -12,6 +12,9 @@ internal static class ApiResults
             detail: string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")),
             title: "Some fields need fixing; nothing was stored.");
 
+    public static ProblemHttpResult Gone(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: title, detail: detail);
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.");
 }

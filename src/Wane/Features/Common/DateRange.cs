@@ -40,7 +40,7 @@ internal static class DateRange
         {
             return d;
         }
-        errors.Add(new(field, "Use a date like 2026-11-25 (YYYY-MM-DD)."));
+        errors.Add(new(field, $"Use a date like 2026-11-25 (YYYY-MM-DD), {TimeText.RangeText}."));
         return fallback;
     }
 }

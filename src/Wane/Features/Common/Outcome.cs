@@ -2,7 +2,7 @@ using Wane.Domain;
 
 namespace Wane.Features.Common;
 
-/// <summary>The result of a use case: a value, field errors (nothing stored), or "not found" (nothing that is yours).</summary>
+/// <summary>The result of a use case: a value, field errors (nothing stored), "not found" (nothing that is yours), or "gone" (deleted).</summary>
 internal abstract record Outcome<T>
 {
     private Outcome() { }
@@ -12,6 +12,9 @@ internal abstract record Outcome<T>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome<T>;
 
     public sealed record NotFound(string What) : Outcome<T>;
+
+    /// <summary>What was asked for existed once and was deleted (a retry of a deleted dose, for example).</summary>
+    public sealed record Gone(string Title, string Detail) : Outcome<T>;
 
     public static implicit operator Outcome<T>(T value) => new Ok(value);
 

@@ -50,16 +50,20 @@ internal sealed class BreakStore(WaneDb db, Profile profile, IClock clock)
         var to = TimeText.ParseDate(body.To);
         if (from is null)
         {
-            errors.Add(new("from", "Use a date like 2026-12-01 (YYYY-MM-DD)."));
+            errors.Add(new("from", $"Use a date like 2026-12-01 (YYYY-MM-DD), {TimeText.RangeText}."));
         }
         if (to is null)
         {
-            errors.Add(new("to", "Use a date like 2026-12-03 (YYYY-MM-DD)."));
+            errors.Add(new("to", $"Use a date like 2026-12-03 (YYYY-MM-DD), {TimeText.RangeText}."));
         }
-        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        var note = FreeText.Normalize(body.Note);
         if (note?.Length > MaxNoteLength)
         {
             errors.Add(new("note", $"Keep the note to {MaxNoteLength} characters or fewer."));
+        }
+        else if (FreeText.HasControl(note))
+        {
+            errors.Add(new("note", FreeText.ControlMessage));
         }
         if (from is { } f && to is { } t)
         {

@@ -66,6 +66,11 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock, Accounts.RequestPr
                 errors.Add(new(id, $"There is no rule \"{id}\"."));
                 continue;
             }
+            if (change is null)
+            {
+                errors.Add(new(id, "Send the rule's change as an object, for example { \"enabled\": true, \"values\": { \"interval\": 5 } }."));
+                continue;
+            }
             var existing = drafts[rule.Definition.Id];
             var values = existing.Values!.ToDictionary(kv => kv.Key, kv => kv.Value);
             foreach (var (k, v) in change.Values ?? [])

@@ -48,7 +48,7 @@ public sealed class DoseInput
             takenAt = TimeText.ParseUserTime(TakenAt, days, now);
             if (takenAt is null)
             {
-                errors.Add(new("takenAt", "Use a time like 2026-11-25 08:30, or leave it empty for now."));
+                errors.Add(new("takenAt", $"Use a time like 2026-11-25 08:30 ({TimeText.RangeText}), or leave it empty for now."));
             }
         }
         int? pain = null;

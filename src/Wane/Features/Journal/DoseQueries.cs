@@ -92,5 +92,5 @@ internal static class DoseQueryEndpoints
     private static async Task<Results<Ok<DayView>, ValidationProblem>> Day(string date, HttpContext http, DoseQueries queries, CancellationToken ct) =>
         TimeText.ParseDate(date) is { } d
             ? TypedResults.Ok(await queries.DayAsync(http.User.Id(), d, ct).ConfigureAwait(false))
-            : ApiResults.Invalid([new FieldError("date", "Use a date like 2026-11-25 (YYYY-MM-DD).")]);
+            : ApiResults.Invalid([new FieldError("date", $"Use a date like 2026-11-25 (YYYY-MM-DD), {TimeText.RangeText}.")]);
 }

@@ -68,7 +68,7 @@ internal sealed class EditDose(WaneDb db, IClock clock, Profile profile, DoseAdv
         {
             return false;
         }
-        db.DoseAudits.Add(new DoseAudit { UserId = userId, DoseId = id, At = clock.GetCurrentInstant(), Action = "deleted", Before = Snap(dose) });
+        db.DoseAudits.Add(new DoseAudit { UserId = userId, DoseId = id, At = clock.GetCurrentInstant(), Action = "deleted", Before = Snap(dose), ClientId = dose.ClientId });
         db.Doses.Remove(dose);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return true;

@@ -36,7 +36,7 @@ public sealed record DoseBody(
             takenAt = TimeText.ParseInstant(TakenAt);
             if (takenAt is null)
             {
-                errors.Add(new("takenAt", "Use an RFC 3339 time with an offset, for example 2026-11-25T08:30:00-05:00 or 2026-11-25T13:30:00Z."));
+                errors.Add(new("takenAt", $"Use an RFC 3339 time with an offset {TimeText.RangeText}, for example 2026-11-25T08:30:00-05:00 or 2026-11-25T13:30:00Z."));
             }
         }
         return new(ProductId, new DoseDraft(Amount, Unit, takenAt, Meal, Reason, PainBefore, Note), ClientId, errors);
@@ -81,9 +81,16 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
 
     public async Task<Outcome<LoggedDose>> HandleAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
     {
-        if (cmd.ClientId is { } clientId && await FindByClientIdAsync(userId, clientId, ct).ConfigureAwait(false) is { } replay)
+        if (cmd.ClientId is { } clientId)
         {
-            return replay;
+            if (await FindByClientIdAsync(userId, clientId, ct).ConfigureAwait(false) is { } replay)
+            {
+                return replay;
+            }
+            if (await DeletedAsync(userId, clientId, ct).ConfigureAwait(false) is { } gone)
+            {
+                return gone;
+            }
         }
         switch (await CheckAsync(userId, cmd, ct).ConfigureAwait(false))
         {
@@ -133,6 +140,23 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         dose.UpdatedAt = now;
     }
 
+    /// <summary>
+    /// A retry whose dose was deleted since: answering with the deletion keeps an offline client's
+    /// retry queue from undoing it.
+    /// </summary>
+    private async Task<Outcome<LoggedDose>.Gone?> DeletedAsync(string userId, Guid clientId, CancellationToken ct)
+    {
+        var deleted = await db.DoseAudits.AsNoTracking()
+            .Where(a => a.UserId == userId && a.ClientId == clientId && a.Action == "deleted")
+            .OrderByDescending(a => a.Id).Select(a => new { a.DoseId, a.At })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return deleted is null
+            ? null
+            : new Outcome<LoggedDose>.Gone(
+                "This dose was deleted; the retry was not stored again.",
+                $"Dose {deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)} with clientId {clientId} was deleted at {TimeText.Format(deleted.At)}. Its history is at /api/v1/doses/{deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/history.");
+    }
+
     private async Task<LoggedDose?> FindByClientIdAsync(string userId, Guid clientId, CancellationToken ct)
     {
         var existing = await db.Doses.AsNoTracking().Include(d => d.Product)
@@ -149,8 +173,9 @@ internal static class LogDoseEndpoint
     {
         api.MapPost("/doses", Handle).WithName("LogDose").WithTags("Journal")
             .WithSummary("Log a dose taken")
-            .WithDescription("Records the dose and returns it with the guardrails' advisories (advice never blocks a dose that was taken). A retry with the same clientId returns the first dose (200) instead of a duplicate.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Records the dose and returns it with the guardrails' advisories (advice never blocks a dose that was taken). A retry with the same clientId returns the first dose (200) instead of a duplicate, or 410 problem details when that dose was deleted since.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/doses/preview", Preview).WithName("PreviewDose").WithTags("Journal")
             .WithSummary("Check a dose against the guardrails without storing anything")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -169,6 +194,8 @@ internal static class LogDoseEndpoint
                     : TypedResults.Created($"/api/v1/doses/{logged.Dose.Id}", response);
             case Outcome<LoggedDose>.Invalid bad:
                 return ApiResults.Invalid(bad.Errors);
+            case Outcome<LoggedDose>.Gone gone:
+                return ApiResults.Gone(gone.Title, gone.Detail);
             default:
                 return ApiResults.NotFound("Product");
         }

@@ -66,6 +66,10 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
             case Outcome<LoggedDose>.Invalid bad:
                 AddErrors(bad.Errors);
                 break;
+            case Outcome<LoggedDose>.Gone gone:
+                // The form was sent again after its dose was deleted: say so rather than log it twice.
+                AddErrors([new("clientId", gone.Title)]);
+                break;
             default:
                 AddErrors([new("productId", "Choose one of your products.")]);
                 break;

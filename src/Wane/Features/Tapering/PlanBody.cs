@@ -109,13 +109,18 @@ internal static class PlanRequests
         var startDate = today;
         if (!string.IsNullOrWhiteSpace(body.StartDate))
         {
-            if (TimeText.ParseDate(body.StartDate) is { } d)
+            if (TimeText.ParseDate(body.StartDate) is not { } d)
             {
-                startDate = d;
+                errors.Add(new(prefix + "startDate", $"Use a date like 2026-12-01 (YYYY-MM-DD), {TimeText.RangeText}."));
+            }
+            else if (d < today.PlusYears(-1) || d > today.PlusYears(2))
+            {
+                // Bounded like doses and breaks: a plan starting decades away is a typo, and it would replace the active plan.
+                errors.Add(new(prefix + "startDate", "Start the plan no more than a year ago and no more than two years ahead."));
             }
             else
             {
-                errors.Add(new(prefix + "startDate", "Use a date like 2026-12-01 (YYYY-MM-DD)."));
+                startDate = d;
             }
         }
         var duration = body.Duration?.Trim().ToLowerInvariant() switch

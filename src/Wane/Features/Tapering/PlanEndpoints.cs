@@ -11,7 +11,8 @@ public sealed record CalendarUrlView(string CalendarUrl);
 
 internal static class PlanEndpoints
 {
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The base of links Wane builds: the configured public URL, never the request's Host header.</summary>
+    public static string BaseUrl(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<Web.PublicUrl>().Value;
 
     public static RouteGroupBuilder MapPlanEndpoints(this RouteGroupBuilder api)
     {

@@ -126,7 +126,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         {
             if (TimeText.ParseDate(body.From) is not { } d)
             {
-                return Outcome<PlanView>.Fail("from", "Use a date like 2026-12-01 (YYYY-MM-DD).");
+                return Outcome<PlanView>.Fail("from", $"Use a date like 2026-12-01 (YYYY-MM-DD), {TimeText.RangeText}.");
+            }
+            if (d < today.PlusYears(-1) || d > today.PlusYears(2))
+            {
+                return Outcome<PlanView>.Fail("from", "Hold from a day no more than a year ago and no more than two years ahead.");
             }
             from = d;
         }
@@ -134,6 +138,10 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         if (reason?.Length > 200)
         {
             return Outcome<PlanView>.Fail("reason", "Keep the reason to 200 characters or fewer.");
+        }
+        if (FreeText.HasControl(reason))
+        {
+            return Outcome<PlanView>.Fail("reason", FreeText.ControlMessage);
         }
         if (loaded.Holds.Any(h => h.To is null))
         {
@@ -359,9 +367,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
     {
         var errors = new List<FieldError>();
         decimal? average = null;
-        if (body.StartAmount is null && !string.IsNullOrWhiteSpace(body.Substance))
+        var substance = body.Substance?.Trim().ToLowerInvariant();
+        // Only a substance the planner knows has an average; anything else is named by PlanRequests.Resolve.
+        if (body.StartAmount is null && (substance == "kratom" || WireName.TryParse<Domain.Opioids.OpioidName>(substance, out _)))
         {
-            average = await RecentAverageAsync(userId, days, today, body.Substance.Trim().ToLowerInvariant(), body.Unit, ct).ConfigureAwait(false);
+            average = await RecentAverageAsync(userId, days, today, substance!, body.Unit, ct).ConfigureAwait(false);
         }
         var phase = PlanRequests.Resolve(body, prefix, today, (_, _) => average, errors);
         return (phase, errors);
@@ -378,6 +388,11 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         var phases = new List<PhaseRequest>();
         for (var i = 0; i < bodies.Count; i++)
         {
+            if (bodies[i] is null)
+            {
+                errors.Add(new($"phases[{i}]", "Each phase is an object with at least \"substance\" and \"pace\"."));
+                continue;
+            }
             var (phase, phaseErrors) = await ResolveOne(userId, days, today, bodies[i], bodies.Count > 1 ? $"phases[{i}]." : "", ct).ConfigureAwait(false);
             errors.AddRange(phaseErrors);
             if (phase is not null)
