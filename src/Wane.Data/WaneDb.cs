@@ -113,6 +113,7 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             p.Property(x => x.Name).HasMaxLength(ProductRules.MaxLabelLength);
             p.Property(x => x.Strain).HasMaxLength(ProductRules.MaxLabelLength);
             p.Property(x => x.Batch).HasMaxLength(ProductRules.MaxLabelLength);
+            p.Property(x => x.Favourites).HasMaxLength(FavouriteAmounts.MaxStoredLength);
             p.HasIndex(x => new { x.UserId, x.Name });
             p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -22,6 +22,9 @@ public class Product
     public bool Concentrated7OH { get; set; }
     public bool InStock { get; set; } = true;
     public string? Batch { get; set; }
+
+    /// <summary>Favourite amounts for one-tap logging, as <c>FavouriteAmounts</c> stores them ("2 g;3 g").</summary>
+    public string? Favourites { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
 

@@ -50,11 +50,11 @@ public static class DoseRules
         DoseUnit? unit = null;
         if (!DoseUnits.TryParse(draft.Unit, out var u))
         {
-            errors.Add(new("unit", ProductRules.OneOf(draft.Unit, DoseUnits.All)));
+            errors.Add(new("unit", ProductRules.OneOf(draft.Unit, Normalization.UnitsFor(product).Select(x => x.Name()).ToArray())));
         }
         else if (!Normalization.Fits(product, u.Value))
         {
-            errors.Add(new("unit", $"A {WireName.Of(product.Form)} product is not measured in {u.Value.Name()}. Use one of: {string.Join(", ", Normalization.UnitsFor(product.Form).Select(x => x.Name()))}."));
+            errors.Add(new("unit", $"This product ({WireName.Of(product.Kind)}, {WireName.Of(product.Form)}) is not measured in {u.Value.Name()}. Use one of: {string.Join(", ", Normalization.UnitsFor(product).Select(x => x.Name()))}."));
         }
         else
         {

@@ -9,23 +9,67 @@ namespace Wane.Domain.Journal;
 /// </summary>
 public static class Normalization
 {
-    /// <summary>The units a product of this form can be measured in.</summary>
-    public static IReadOnlyList<DoseUnit> UnitsFor(ProductForm form) => form switch
+    /// <summary>
+    /// The units a dose of this product can be measured in, first the one most people use. Decided by
+    /// the form and, where the form allows more than one way of counting, by the strengths the product
+    /// records: a 5 mg tablet is counted in tablets or mg of the drug, never in grams of tablet (which
+    /// would read "1 g" as 1,000 mg of oxycodone).
+    /// </summary>
+    public static IReadOnlyList<DoseUnit> UnitsFor(ProductSpec product)
     {
-        ProductForm.Powder => [DoseUnit.Gram, DoseUnit.Milligram, DoseUnit.Teaspoon],
-        ProductForm.Capsule => [DoseUnit.Capsule, DoseUnit.Gram, DoseUnit.Milligram],
-        ProductForm.Tablet => [DoseUnit.Tablet, DoseUnit.Milligram, DoseUnit.Microgram, DoseUnit.Gram],
-        ProductForm.Liquid => [DoseUnit.Milliliter, DoseUnit.Milligram, DoseUnit.Microgram],
-        ProductForm.Patch => [DoseUnit.MicrogramPerHour],
-        ProductForm.Extract => [DoseUnit.Gram, DoseUnit.Milligram, DoseUnit.Microgram, DoseUnit.Milliliter, DoseUnit.Capsule, DoseUnit.Tablet, DoseUnit.Teaspoon],
-        _ => [DoseUnit.Gram, DoseUnit.Milligram, DoseUnit.Microgram, DoseUnit.Capsule, DoseUnit.Tablet, DoseUnit.Teaspoon, DoseUnit.Milliliter],
-    };
+        ArgumentNullException.ThrowIfNull(product);
+        var units = new List<DoseUnit>();
+        void Add(DoseUnit u, bool when = true)
+        {
+            if (when && !units.Contains(u))
+            {
+                units.Add(u);
+            }
+        }
+        var kratom = product.Kind == ProductKind.Kratom;
+        var other = product.Kind == ProductKind.Other;
+        switch (product.Form)
+        {
+            case ProductForm.Powder:
+                Add(DoseUnit.Gram);
+                Add(DoseUnit.Teaspoon);
+                Add(DoseUnit.Milligram, !kratom);
+                break;
+            case ProductForm.Capsule:
+                Add(DoseUnit.Capsule);
+                Add(DoseUnit.Gram, kratom || other || product.GramsPerCapsule is not null);
+                Add(DoseUnit.Milligram, !kratom || product.MgPerTablet is not null);
+                break;
+            case ProductForm.Tablet:
+                Add(DoseUnit.Tablet);
+                Add(DoseUnit.Milligram);
+                break;
+            case ProductForm.Liquid:
+                Add(DoseUnit.Milliliter);
+                Add(DoseUnit.Milligram);
+                break;
+            case ProductForm.Patch:
+                Add(DoseUnit.MicrogramPerHour);
+                break;
+            default:
+                // Extracts and anything else: by mass, plus each way of counting the product records a strength for.
+                Add(DoseUnit.Gram);
+                Add(DoseUnit.Milligram);
+                Add(DoseUnit.Microgram, !kratom);
+                Add(DoseUnit.Milliliter, product.Form == ProductForm.Other || product.MgPerMl is not null || product.Form == ProductForm.Extract);
+                Add(DoseUnit.Capsule, product.GramsPerCapsule is not null || product.MgPerTablet is not null || product.Form == ProductForm.Other);
+                Add(DoseUnit.Tablet, product.MgPerTablet is not null || product.Form == ProductForm.Other);
+                Add(DoseUnit.Teaspoon, product.GramsPerTeaspoon is not null || product.Form == ProductForm.Other);
+                break;
+        }
+        return units;
+    }
 
     /// <summary>Whether a unit fits a product.</summary>
     public static bool Fits(ProductSpec product, DoseUnit unit)
     {
         ArgumentNullException.ThrowIfNull(product);
-        return UnitsFor(product.Form).Contains(unit);
+        return UnitsFor(product).Contains(unit);
     }
 
     /// <summary>

@@ -18,6 +18,22 @@ public static class TimeZones
         return zone is not null;
     }
 
+    /// <summary>
+    /// The zones a person chooses from: the tz database's canonical ids (aliases such as US/Eastern are
+    /// still accepted when typed or sent, but listing them would show one place many times), sorted.
+    /// </summary>
+    public static IReadOnlyList<string> Choices { get; } = BuildChoices();
+
+    private static string[] BuildChoices()
+    {
+        var canonical = NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap;
+        return DateTimeZoneProviders.Tzdb.Ids
+            .Where(id => canonical.TryGetValue(id, out var c) && c == id && id.Contains('/', StringComparison.Ordinal))
+            .Append("UTC")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
     /// <summary>The error message for a zone id that was not found.</summary>
     public static string Unknown(string? id) =>
         string.IsNullOrWhiteSpace(id)

@@ -18,9 +18,10 @@ internal static partial class JournalCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
     {
-        var amount = new Argument<string>("amount") { Description = "How much, with a decimal point: 2.5 (or 2.5g)" };
+        var amount = new Argument<string?>("amount") { Description = "How much, with a decimal point: 2.5 (or 2.5g)", Arity = ArgumentArity.ZeroOrOne };
         var unit = new Argument<string?>("unit") { Description = "g, mg, mcg, capsule, tablet, tsp, ml, mcg/h (default: your preferred unit)", Arity = ArgumentArity.ZeroOrOne };
-        var product = new Option<string>("--product") { Description = "Product name or id", Required = true };
+        var product = new Option<string?>("--product") { Description = "Product name or id" };
+        var same = new Option<string?>("--same") { Description = "Log the last dose of this product (name or id) again, now: same amount and unit" };
         var at = new Option<string?>("--at") { Description = "When, in your time zone: \"2026-11-25 08:30\", \"08:30\" (today), or RFC 3339 (default: now)" };
         var meal = new Option<string?>("--meal") { Description = "empty, before, with, after-large" };
         var reason = new Option<string?>("--reason") { Description = string.Join(", ", WireName.All<DoseReason>()) };
@@ -29,33 +30,67 @@ internal static partial class JournalCommands
         var clientId = new Option<Guid?>("--client-id") { Description = "A UUID that makes a retried log idempotent" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Log without asking, even when a guardrail raises a caution or danger" };
         var check = new Option<bool>("--check") { Description = "Only check the dose against the guardrails; store nothing" };
-        root.Add(runtime.Command("log", "Log a dose taken (checked against the guardrails)", [amount, unit, product, at, meal, reason, pain, note, clientId, yes, check], async (host, parse, ct) =>
+        root.Add(runtime.Command("log", "Log a dose taken (checked against the guardrails)", [amount, unit, product, same, at, meal, reason, pain, note, clientId, yes, check], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
             var days = Features.Accounts.Profile.Days(user);
             var now = host.Get<IClock>().GetCurrentInstant();
             var errors = new List<FieldError>();
 
-            var (amountText, unitText) = SplitAmount(parse.GetValue(amount)!, parse.GetValue(unit));
-            decimal? value = AmountText.TryParse(amountText, out var v, out var amountError) ? v : null;
-            if (value is null)
+            LogDoseCommand command;
+            Data.Entities.Product chosen;
+            if (parse.GetValue(same) is { } sameName)
             {
-                errors.Add(new("amount", amountError!));
-            }
-            Instant? takenAt = null;
-            if (parse.GetValue(at) is { } atText)
-            {
-                takenAt = TimeText.ParseUserTime(atText, days, now);
-                if (takenAt is null)
+                if (parse.GetValue(amount) is not null || parse.GetValue(product) is not null)
                 {
-                    errors.Add(new("takenAt", $"Use a time like \"2026-11-25 08:30\", \"08:30\", or 2026-11-25T08:30:00-05:00 ({TimeText.RangeText})."));
+                    throw new CliException("same: --same logs the product's last dose again; give no amount or --product with it.");
+                }
+                chosen = await host.Get<ProductStore>().FindAsync(user.Id, sameName, ct).ConfigureAwait(false)
+                    ?? throw new CliException($"same: you have no product \"{sameName}\". See: wane products list");
+                var last = await host.Get<RepeatDose>().LastAsync(user.Id, chosen.Id, ct).ConfigureAwait(false)
+                    ?? throw new CliException($"same: there is no dose of {chosen.Name} to repeat yet; log one first.");
+                command = RepeatDose.Again(chosen.Id, last.Amount, last.Unit, parse.GetValue(clientId));
+                if (parse.GetValue(at) is not null || parse.GetValue(meal) is not null || parse.GetValue(reason) is not null || parse.GetValue(note) is not null || parse.GetValue(pain) is not null)
+                {
+                    throw new CliException("same: --same logs the last dose again now; for another time or details, give the amount: wane log AMOUNT UNIT --product … --at ….");
                 }
             }
-            var chosen = await host.Get<ProductStore>().FindAsync(user.Id, parse.GetValue(product)!, ct).ConfigureAwait(false)
-                ?? throw new CliException($"product: you have no product \"{parse.GetValue(product)}\". See: wane products list");
-            var draft = new DoseDraft(value, unitText ?? user.PreferredUnit, takenAt, parse.GetValue(meal), parse.GetValue(reason),
-                parse.GetValue(pain), parse.GetValue(note));
-            var command = new LogDoseCommand(chosen.Id, draft, parse.GetValue(clientId), errors);
+            else
+            {
+                if (parse.GetValue(product) is not { } productName)
+                {
+                    throw new CliException("product: name the product taken with --product (or use --same PRODUCT to repeat its last dose).");
+                }
+                if (parse.GetValue(amount) is not { } amountArg)
+                {
+                    throw new CliException("amount: give the amount taken, for example: wane log 2.5 g --product \"" + productName + "\".");
+                }
+                var (amountText, unitText) = SplitAmount(amountArg, parse.GetValue(unit));
+                decimal? value = AmountText.TryParse(amountText, out var v, out var amountError) ? v : null;
+                if (value is null)
+                {
+                    errors.Add(new("amount", amountError!));
+                }
+                Instant? takenAt = null;
+                if (parse.GetValue(at) is { } atText)
+                {
+                    var parsed = TimeText.ParseUserTimeStrict(atText, days, now, $"Use a time like \"2026-11-25 08:30\", \"08:30\", or 2026-11-25T08:30:00-05:00 ({TimeText.RangeText}).");
+                    takenAt = parsed.Value;
+                    if (parsed.Error is { } timeError)
+                    {
+                        // Never moved silently: name the instants, each as an --at that means exactly one.
+                        errors.Add(new("takenAt", parsed.Choices.Count == 0 ? timeError
+                            : timeError + " Then run again with " + string.Join(" or ", parsed.Choices.Select(c => $"--at {TimeText.FormatLocal(c, days)}")) + "."));
+                    }
+                }
+                chosen = await host.Get<ProductStore>().FindAsync(user.Id, productName, ct).ConfigureAwait(false)
+                    ?? throw new CliException($"product: you have no product \"{productName}\". See: wane products list");
+                // Without a unit: the unit this product was last taken in, else the preferred unit.
+                var lastUnit = unitText is null ? (await host.Get<RepeatDose>().LastAsync(user.Id, chosen.Id, ct).ConfigureAwait(false))?.Unit.Name() : null;
+                var draft = new DoseDraft(value, unitText ?? lastUnit ?? user.PreferredUnit, takenAt, parse.GetValue(meal), parse.GetValue(reason),
+                    parse.GetValue(pain), parse.GetValue(note));
+                command = new LogDoseCommand(chosen.Id, draft, parse.GetValue(clientId), errors);
+            }
             var handler = host.Get<LogDose>();
             var asked = false;
             if (parse.GetValue(check) || (host.Console.Interactive && !parse.GetValue(yes)))
@@ -96,7 +131,7 @@ internal static partial class JournalCommands
                     var flags = dose.Flags.Count > 0 ? $" [{string.Join(", ", dose.Flags)}: not counted in totals]" : "";
                     host.Console.Out.WriteLine(logged.Replayed
                         ? $"Already logged (same client id): dose {dose.Id}, {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}."
-                        : $"Logged dose {dose.Id}: {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}{normalized}.{flags}");
+                        : $"Logged dose {dose.Id}: {Fmt.Num(dose.Amount)} {dose.Unit} of {dose.ProductName} on {dose.LocalDate} at {dose.LocalTime}{Which(logged.Dose.TakenAt, days)}{normalized}.{flags}");
                     var day = await host.Get<DoseQueries>().DayAsync(user.Id, days.DayOf(logged.Dose.TakenAt), ct).ConfigureAwait(false);
                     host.Console.Out.WriteLine($"{day.Date} totals: " + string.Join("; ", day.Totals.Select(t => $"{t.Kind} {Fmt.Num(t.Amount)} {t.Unit}")));
                     if (!asked)
@@ -145,6 +180,9 @@ internal static partial class JournalCommands
             host.Console.Ansi().Write(table);
         }));
     }
+
+    /// <summary>" (the second 01:30, UTC-05:00)" for a time that happened twice that night, so the stored instant is plain.</summary>
+    private static string Which(Instant at, Domain.Time.LocalDays days) => TimeText.Clarify(at, days) is { } w ? $" ({w})" : "";
 
     /// <summary>Splits "2.5g" into ("2.5", "g") when no separate unit was given.</summary>
     internal static (string Amount, string? Unit) SplitAmount(string amount, string? unit)

@@ -74,6 +74,44 @@ internal static class ProductCommands
             }
             host.Console.Ansi().Write(table);
         }));
+        var favProduct = new Argument<string>("product") { Description = "Product name or id" };
+        var favAmounts = new Argument<string[]>("amounts") { Description = "Up to five amounts with units, e.g. 2g 3g or \"1 tablet\" (none: show them)", Arity = ArgumentArity.ZeroOrMore };
+        var clear = new Option<bool>("--clear") { Description = "Remove every favourite amount" };
+        products.Add(runtime.Command("favourites", "Show or set a product's favourite amounts (one-tap choices in the log form)", [favProduct, favAmounts, clear], async (host, parse, ct) =>
+        {
+            var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+            var product = await host.Get<ProductStore>().FindAsync(user.Id, parse.GetValue(favProduct)!, ct).ConfigureAwait(false)
+                ?? throw new CliException($"product: you have no product \"{parse.GetValue(favProduct)}\". See: wane products list");
+            var given = parse.GetValue(favAmounts) ?? [];
+            if (given.Length == 0 && !parse.GetValue(clear))
+            {
+                var current = FavouriteAmounts.Parse(product.Favourites);
+                host.Console.Out.WriteLine(current.Count == 0
+                    ? $"{product.Name} has no favourite amounts. Set some with: wane products favourites \"{product.Name}\" 2g 3g"
+                    : $"{product.Name}: {string.Join(", ", current)}");
+                return;
+            }
+            if (given.Length > 0 && parse.GetValue(clear))
+            {
+                throw new CliException("favourites: give amounts or --clear, not both.");
+            }
+            var (items, errors) = SetFavourites.ParseList(given);
+            if (errors.Count > 0)
+            {
+                throw new CliException(errors);
+            }
+            switch (await host.Get<SetFavourites>().HandleAsync(user.Id, product.Id, items, ct).ConfigureAwait(false))
+            {
+                case Outcome<Product>.Ok ok:
+                    var saved = FavouriteAmounts.Parse(ok.Value.Favourites);
+                    host.Console.Out.WriteLine(saved.Count == 0 ? $"{ok.Value.Name}: no favourite amounts." : $"{ok.Value.Name}: {string.Join(", ", saved)}");
+                    break;
+                case Outcome<Product>.Invalid bad:
+                    throw new CliException(bad.Errors);
+                default:
+                    throw new CliException("product: not found.");
+            }
+        }));
         root.Add(products);
     }
 

@@ -24,7 +24,7 @@ internal static class StatusCommand
             await o.WriteLineAsync($"Today, {s.Date}").ConfigureAwait(false);
             await o.WriteLineAsync(s.LastDose is { } l
                 ? $"Last dose: {Fmt.Num(l.Amount)} {l.Unit} {l.ProductName}, {(l.LocalDate == s.Date ? "today" : l.LocalDate)} at {l.LocalTime}."
-                : "Last dose: none in recent weeks.").ConfigureAwait(false);
+                : s.NoDosesYet ? "No doses logged yet." : "Last dose: none in recent weeks.").ConfigureAwait(false);
             foreach (var w in s.WearOffs)
             {
                 await o.WriteLineAsync(w.WearsOffLocal is not null
@@ -42,8 +42,9 @@ internal static class StatusCommand
             {
                 await o.WriteLineAsync($"Next strain to rotate to: {s.SuggestedStrain}.").ConfigureAwait(false);
             }
-            await o.WriteLineAsync(s.LastKratomFreeDay is not null
-                ? $"Last kratom-free day: {s.LastKratomFreeDay} ({s.DaysSinceKratomFree} days ago)."
+            await o.WriteLineAsync(s.NoDosesYet ? "Kratom-free days are counted from your first logged dose."
+                : s.LastKratomFreeDay is not null
+                ? $"Last kratom-free day: {s.LastKratomFreeDay} ({s.DaysSinceKratomFree} day{(s.DaysSinceKratomFree == 1 ? "" : "s")} ago)."
                 : "No kratom-free day in recent weeks.").ConfigureAwait(false);
             await o.WriteLineAsync(s.NextBreak is { } b ? $"Next break: {BreakStore.Describe(b)}." : "No break scheduled (wane break add FROM TO).").ConfigureAwait(false);
             foreach (var t in s.ToleranceTrend.Where(t => t.BaselineDailyAverage > 0))

@@ -46,6 +46,8 @@ internal static class CoreServices
         services.AddScoped<Profile>();
         services.AddScoped<ProductStore>();
         services.AddScoped<LogDose>();
+        services.AddScoped<RepeatDose>();
+        services.AddScoped<Features.Products.SetFavourites>();
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
         services.AddScoped<DoseAdvisor>();

@@ -153,6 +153,8 @@ internal static class WaneWeb
         api.MapMeEndpoints();
         api.MapProductEndpoints();
         api.MapLogDoseEndpoint();
+        api.MapRepeatDoseEndpoint();
+        api.MapFavouritesEndpoint();
         api.MapDoseQueryEndpoints();
         api.MapEditDoseEndpoints();
         api.MapGuardrailEndpoints();

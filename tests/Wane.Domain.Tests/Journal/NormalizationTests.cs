@@ -14,7 +14,7 @@ public class NormalizationTests
     public static TheoryData<ProductSpec, decimal, DoseUnit, decimal, NormalUnit> Normalized => new()
     {
         { KratomPowder, 3m, DoseUnit.Gram, 3m, NormalUnit.Grams },
-        { KratomPowder, 500m, DoseUnit.Milligram, 0.5m, NormalUnit.Grams },
+        { new(ProductKind.Other, ProductForm.Powder), 500m, DoseUnit.Milligram, 500m, NormalUnit.Milligrams },
         { KratomPowder, 2m, DoseUnit.Teaspoon, 5m, NormalUnit.Grams },
         { KratomCapsules, 6m, DoseUnit.Capsule, 3m, NormalUnit.Grams },
         { new(ProductKind.Opioid, ProductForm.Tablet, OpioidName.Oxycodone, MgPerTablet: 5m), 2m, DoseUnit.Tablet, 15m, NormalUnit.Mme },
@@ -74,6 +74,28 @@ public class NormalizationTests
     [InlineData(ProductForm.Liquid, DoseUnit.Milliliter, true)]
     public void Fits_UnitMustSuitTheForm(ProductForm form, DoseUnit unit, bool fits) =>
         Normalization.Fits(new ProductSpec(ProductKind.Kratom, form), unit).ShouldBe(fits);
+
+    public static TheoryData<ProductSpec, string> UnitLists => new()
+    {
+        { new(ProductKind.Opioid, ProductForm.Tablet, OpioidName.Oxycodone, MgPerTablet: 5m), "tablet mg" },
+        { KratomCapsules, "capsule g" },
+        { new(ProductKind.Opioid, ProductForm.Capsule, OpioidName.Morphine, MgPerTablet: 15m), "capsule mg" },
+        { KratomPowder, "g tsp" },
+        { new(ProductKind.Opioid, ProductForm.Patch, OpioidName.Fentanyl), "mcg/h" },
+        { new(ProductKind.Opioid, ProductForm.Liquid, OpioidName.Morphine, MgPerMl: 2m), "ml mg" },
+        { new(ProductKind.Kratom, ProductForm.Extract), "g mg ml" },
+        { new(ProductKind.Kratom, ProductForm.Extract, MgPerTablet: 15m), "g mg ml capsule tablet" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnitLists))]
+    public void UnitsFor_FollowsFormAndStrengths(ProductSpec product, string expected) =>
+        string.Join(' ', Normalization.UnitsFor(product).Select(u => u.Name())).ShouldBe(expected);
+
+    [Fact]
+    public void Fits_GramsOfATablet_DoesNotFit() =>
+        // "1 g" of a 5 mg oxycodone tablet product would otherwise be read as 1,000 mg = 1,500 MME.
+        Normalization.Fits(new ProductSpec(ProductKind.Opioid, ProductForm.Tablet, OpioidName.Oxycodone, MgPerTablet: 5m), DoseUnit.Gram).ShouldBeFalse();
 
     [Fact]
     public void MmeFactors_AreCdc2022()

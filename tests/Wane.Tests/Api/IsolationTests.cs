@@ -22,6 +22,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/preview", "POST /api/v1/plans/", "GET /api/v1/plans/current", "POST /api/v1/plans/{id:long}/hold",
         "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
+        "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
     ];
 
     [Fact]
@@ -63,6 +64,10 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetAsync($"/api/v1/doses/{dose}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/days/2026-11-25")).GetProperty("doses").GetArrayLength().ShouldBe(0);
         (await bob.PostAsJsonAsync("/api/v1/doses/preview", new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/doses/repeat", new { productId = product })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/doses/repeat/preview", new { productId = product })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/doses/repeat", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // none of bob's own to repeat
+        (await bob.PutAsJsonAsync($"/api/v1/products/{product}/favourites", new { favourites = new[] { new { amount = 1, unit = "g" } } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/guardrails")).GetProperty("rules")[0].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(6m);
         (await bob.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await bob.GetJsonAsync("/api/v1/breaks/?all=true")).GetArrayLength().ShouldBe(0);

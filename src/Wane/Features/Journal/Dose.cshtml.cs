@@ -35,6 +35,7 @@ internal sealed class DoseModel(EditDose edit, ProductStore products, Profile pr
                 return Redirect($"/doses/{id}");
             case Outcome<LoggedDose>.Invalid bad:
                 AddErrors(bad.Errors);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
                 await LoadAsync(id, ct);
                 return Page();
             default:

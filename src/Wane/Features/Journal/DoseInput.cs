@@ -21,6 +21,16 @@ public sealed class DoseInput
     public string? Note { get; set; }
     public string? ClientId { get; set; }
 
+    /// <summary>
+    /// The stored instant of a dose being corrected, with the local text it was shown as: when the
+    /// time is left as shown, this instant is kept, so a dose in a repeated hour is not made ambiguous by editing its note.
+    /// </summary>
+    public string? KeepInstant { get; set; }
+    public string? KeepLocal { get; set; }
+
+    /// <summary>After <see cref="ToCommand"/>: the instants a skipped or repeated local time may mean, for the person to choose.</summary>
+    internal IReadOnlyList<Instant> TimeChoices { get; private set; } = [];
+
     internal LogDoseCommand ToCommand(LocalDays days, Instant now)
     {
         var errors = new List<FieldError>();
@@ -45,10 +55,19 @@ public sealed class DoseInput
         Instant? takenAt = null;
         if (!string.IsNullOrWhiteSpace(TakenAt))
         {
-            takenAt = TimeText.ParseUserTime(TakenAt, days, now);
-            if (takenAt is null)
+            if (KeepInstant is not null && TakenAt == KeepLocal && TimeText.ParseInstant(KeepInstant) is { } kept)
             {
-                errors.Add(new("takenAt", $"Use a time like 2026-11-25 08:30 ({TimeText.RangeText}), or leave it empty for now."));
+                takenAt = kept;
+            }
+            else
+            {
+                var parsed = TimeText.ParseUserTimeStrict(TakenAt, days, now, $"Use a time like 2026-11-25 08:30 ({TimeText.RangeText}), or leave it empty for now.");
+                takenAt = parsed.Value;
+                TimeChoices = parsed.Choices;
+                if (parsed.Error is { } error)
+                {
+                    errors.Add(new("takenAt", error));
+                }
             }
         }
         int? pain = null;
@@ -69,6 +88,8 @@ public sealed class DoseInput
 
     internal static DoseInput From(Dose d, LocalDays days) => new()
     {
+        KeepInstant = TimeText.FormatLocal(d.TakenAt, days),
+        KeepLocal = days.LocalTimeOf(d.TakenAt).ToString("uuuu'-'MM'-'dd'T'HH':'mm", CultureInfo.InvariantCulture),
         ProductId = d.ProductId.ToString(CultureInfo.InvariantCulture),
         Amount = AmountText.Format(d.Amount),
         Unit = d.Unit.Name(),

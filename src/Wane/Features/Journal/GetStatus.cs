@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Wane.Domain;
 using Wane.Domain.Guardrails;
@@ -26,7 +27,11 @@ public sealed record TrendView(string Kind, string Unit, decimal RecentDailyAver
 /// </summary>
 public sealed record WearOffView(string Substance, string Kind, string LastDoseAt, string LastDoseLocal, string? WearsOffAt, string? WearsOffLocal, bool WornOff, string? Source, string? Note);
 
-/// <summary>Where the person stands today: the Today view, <c>GET /api/v1/status</c> and <c>wane status</c>.</summary>
+/// <summary>
+/// Where the person stands today: the Today view, <c>GET /api/v1/status</c> and <c>wane status</c>.
+/// <c>NoDosesYet</c> is true until the first dose is logged; until then there is no kratom-free day to report
+/// (a new account's "yesterday" was not a day without kratom, only a day before Wane knew anything).
+/// </summary>
 public sealed record StatusView(
     string Date,
     LastDoseView? LastDose,
@@ -40,10 +45,11 @@ public sealed record StatusView(
     IReadOnlyList<TrendView> ToleranceTrend,
     IReadOnlyList<AdvisoryView> Advisories,
     IReadOnlyList<Tapering.TodayPlanView> Plan,
-    IReadOnlyList<WearOffView> WearOffs);
+    IReadOnlyList<WearOffView> WearOffs,
+    bool NoDosesYet = false);
 
 /// <summary>Computes the Today view from the same bounded window the guardrails read.</summary>
-internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Tapering.PlanStore plans, Profile profile, IClock clock)
+internal sealed class GetStatus(Data.WaneDb db, DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Tapering.PlanStore plans, Profile profile, IClock clock)
 {
     public async Task<StatusView> HandleAsync(string userId, CancellationToken ct)
     {
@@ -67,6 +73,7 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
             .Select(t => new TodayTotalView(WireName.Of(t.Kind), t.Amount, t.Unit.Name(), t.Doses, t.NotCounted, Cap(t.Kind, r4)))
             .ToArray();
         var last = context.History.Count > 0 ? context.History[^1] : null;
+        var noDosesYet = last is null && !await db.Doses.AnyAsync(d => d.UserId == userId, ct).ConfigureAwait(false);
         var lastProduct = last is null ? null : context.Stock.FirstOrDefault(p => p.ProductId == last.ProductId);
         var nextBreak = report.NextBreak is { } b
             ? (await breaks.FromAsync(userId, b.From, ct).ConfigureAwait(false)).Where(x => x.From == b.From && x.To == b.To).Select(BreakStore.View).FirstOrDefault()
@@ -80,13 +87,14 @@ internal sealed class GetStatus(DoseAdvisor advisor, GuardrailStore settings, Do
             report.WearsOffAt is { } wl ? TimeText.FormatClock(days.LocalTimeOf(wl)) : null,
             totals,
             report.SuggestedStrain,
-            report.LastKratomFreeDay is { } free ? TimeText.Format(free) : null,
-            report.DaysSinceKratomFree,
+            !noDosesYet && report.LastKratomFreeDay is { } free ? TimeText.Format(free) : null,
+            noDosesYet ? null : report.DaysSinceKratomFree,
             nextBreak,
             report.ToleranceTrends.Select(t => new TrendView(WireName.Of(t.Kind), t.Unit.Name(), t.RecentDailyAverage, t.BaselineDailyAverage, t.PercentChange, t.Rising)).ToArray(),
             Advice.Views(report.Advisories),
             plan?.Today ?? [],
-            report.WearOffs.Select(w => WearOff(w, days, now)).ToArray());
+            report.WearOffs.Select(w => WearOff(w, days, now)).ToArray(),
+            noDosesYet);
     }
 
     private static WearOffView WearOff(SubstanceWearOff w, LocalDays days, Instant now) => new(

@@ -9,7 +9,7 @@ using Wane.Features.Guardrails;
 namespace Wane.Features.Journal;
 
 /// <summary>The home page: the quick log form and today's doses with totals for the person's local day.</summary>
-internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, IClock clock) : FormPage
+internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
@@ -24,6 +24,11 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
     public DayView Day { get; private set; } = new("", [], []);
     public string? Logged { get; private set; }
     public StatusView? Status { get; private set; }
+    public IReadOnlyList<RecentDose> Recent { get; private set; } = [];
+    public QuickLogView Quick { get; private set; } = new([], []);
+
+    /// <summary>For a local time that was skipped or repeated: the instants it may mean, to choose from.</summary>
+    public IReadOnlyList<(string Value, string Label)> TimeChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long? logged, CancellationToken ct)
     {
@@ -32,10 +37,15 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
         {
             return Redirect("/signin");
         }
-        Input = new DoseInput { Unit = user.PreferredUnit, ClientId = Guid.NewGuid().ToString() };
+        Recent = await repeat.RecentAsync(user.Id, ct);
+        // Start on the product taken last, in the unit it was taken in (the form falls back to a unit that fits).
+        Input = Recent.Count > 0
+            ? new DoseInput { ProductId = Recent[0].ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture), Unit = Domain.Units.DoseUnits.Name(Recent[0].Unit), ClientId = Guid.NewGuid().ToString() }
+            : new DoseInput { Unit = user.PreferredUnit, ClientId = Guid.NewGuid().ToString() };
         if (logged is { } id && await queries.GetAsync(User.Id(), id, ct) is { } d)
         {
-            Logged = $"Logged {Fmt.Num(d.Amount)} {d.Unit} of {d.ProductName} at {d.LocalTime}.";
+            var which = Domain.Time.TimeText.ParseInstant(d.TakenAt) is { } at ? Domain.Time.TimeText.Clarify(at, Profile.Days(user)) : null;
+            Logged = $"Logged {Fmt.Num(d.Amount)} {d.Unit} of {d.ProductName} at {d.LocalTime}{(which is null ? "" : $" ({which})")}.";
             AfterLogging = AdviceJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<AdvisoryView[]>(AdviceJson, System.Text.Json.JsonSerializerOptions.Web) ?? [];
         }
         await LoadAsync(user, ct);
@@ -74,13 +84,25 @@ internal sealed class TodayModel(LogDose log, DoseQueries queries, ProductStore 
                 AddErrors([new("productId", "Choose one of your products.")]);
                 break;
         }
+        TimeChoices = Input.TimeChoices.Select(c => (Domain.Time.TimeText.FormatLocal(c, days), Label(c, days))).ToArray();
+        // Nothing was stored: say so to the browser and to scripts the way the API does.
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(user, ct);
         return Page();
     }
 
+    private static string Label(Instant choice, Domain.Time.LocalDays days) =>
+        $"{Domain.Time.TimeText.FormatClock(days.LocalTimeOf(choice))} {Domain.Time.TimeText.Offset(days.Zone.GetUtcOffset(choice))}" +
+        (Domain.Time.TimeText.Clarify(choice, days) is { } which ? $" ({which.Split(',')[0]})" : "");
+
     private async Task LoadAsync(WaneUser user, CancellationToken ct)
     {
         Products = await products.ListAsync(user.Id, ct);
+        if (Recent.Count == 0)
+        {
+            Recent = await repeat.RecentAsync(user.Id, ct);
+        }
+        Quick = QuickLogView.From(Recent, Products);
         var days = Profile.Days(user);
         var today = days.DayOf(clock.GetCurrentInstant());
         Day = DoseQueries.Day(today, await queries.RangeAsync(user.Id, days, today, today, ct), days);

@@ -4,10 +4,15 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Products;
 
-internal sealed class EditModel(ProductStore store) : FormPage
+internal sealed class EditModel(ProductStore store, SetFavourites favourites) : FormPage
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public string Title { get; private set; } = "Product";
+
+    /// <summary>Favourite amounts as typed: "2 g, 3 g".</summary>
+    [BindProperty] public string? Favourites { get; set; }
+    public IReadOnlyList<string> Units { get; private set; } = [];
+    public bool FavouritesSaved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -16,8 +21,40 @@ internal sealed class EditModel(ProductStore store) : FormPage
         {
             return NotFound();
         }
+        Show(product);
+        FavouritesSaved = Request.Query.ContainsKey("favourites");
+        return Page();
+    }
+
+    private void Show(Product product)
+    {
         Input = ProductInput.From(product);
         Title = product.Name;
+        Units = Journal.DoseFormView.Units(product);
+        Favourites = string.Join(", ", Domain.Journal.FavouriteAmounts.Parse(product.Favourites));
+    }
+
+    public async Task<IActionResult> OnPostFavouritesAsync(long id, CancellationToken ct)
+    {
+        var product = await store.GetAsync(User.Id(), id, ct);
+        if (product is null)
+        {
+            return NotFound();
+        }
+        var typed = Favourites;
+        var (items, errors) = SetFavourites.ParseList([typed ?? ""]);
+        if (errors.Count == 0 && await favourites.HandleAsync(User.Id(), id, items, ct) is Outcome<Product>.Invalid bad)
+        {
+            errors = bad.Errors;
+        }
+        if (errors.Count == 0)
+        {
+            return Redirect($"/products/{id}?favourites=saved#favourites-h");
+        }
+        Show(product);
+        Favourites = typed;
+        AddErrors(errors.Select(e => new Domain.FieldError("favourites", e.Message)));
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

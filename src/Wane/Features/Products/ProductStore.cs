@@ -49,6 +49,7 @@ public sealed record ProductView(
     bool InStock,
     string? Batch,
     IReadOnlyList<string> Units,
+    IReadOnlyList<FavouriteView> Favourites,
     string CreatedAt,
     string UpdatedAt)
 {
@@ -57,7 +58,8 @@ public sealed record ProductView(
         p.Opioid is { } o ? WireName.Of(o) : null,
         p.OtherClass is { } c ? WireName.Of(c) : null,
         p.GramsPerCapsule, p.GramsPerTeaspoon, p.MgPerTablet, p.MgPerMl, p.Concentrated7OH, p.InStock, p.Batch,
-        Normalization.UnitsFor(p.Form).Select(u => Domain.Units.DoseUnits.Name(u)).ToArray(),
+        Normalization.UnitsFor(p.Spec).Select(u => Domain.Units.DoseUnits.Name(u)).ToArray(),
+        FavouriteView.Of(p),
         TimeText.Format(p.CreatedAt), TimeText.Format(p.UpdatedAt));
 }
 
@@ -128,6 +130,8 @@ internal sealed class ProductStore(WaneDb db, IClock clock)
         p.MgPerTablet = v.Spec.MgPerTablet;
         p.MgPerMl = v.Spec.MgPerMl;
         p.Concentrated7OH = v.Spec.Concentrated7OH;
+        // A change of form can leave a favourite in a unit that no longer fits: keep only those that still do.
+        p.Favourites = FavouriteAmounts.Format(FavouriteAmounts.Parse(p.Favourites).Where(a => Normalization.Fits(v.Spec, a.Unit)).ToList());
         p.UpdatedAt = now;
     }
 }
