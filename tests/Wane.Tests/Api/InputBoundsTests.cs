@@ -158,6 +158,26 @@ public class InputBoundsTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task RepeatDose_RetryAfterTheRepeatWasDeleted_Is410AndStoresNothing()
+    {
+        using var client = await app.NewUserClientAsync();
+        var product = await client.CreateProductAsync(Intents.RedBali);
+        await client.LogDoseOkAsync(new { productId = product, amount = 2, unit = "g" });
+        var clientId = Guid.NewGuid();
+        var repeated = await client.PostAsJsonAsync("/api/v1/doses/repeat", new { productId = product, clientId });
+        repeated.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await repeated.JsonAsync()).GetProperty("dose").GetProperty("id").GetInt64();
+        (await client.DeleteAsync($"/api/v1/doses/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var before = await RowCounts.OfAsync(app.DataDir);
+
+        var retry = await client.PostAsJsonAsync("/api/v1/doses/repeat", new { productId = product, clientId });
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.Gone, await retry.Content.ReadAsStringAsync());
+        (await client.DoseCountAsync()).ShouldBe(1);
+        RowCounts.Describe(await RowCounts.OfAsync(app.DataDir)).ShouldBe(RowCounts.Describe(before));
+    }
+
+    [Fact]
     public async Task LogDose_DeletedClientIdOfAnotherUser_DoesNotBlockThisUser()
     {
         using var owner = await app.NewUserClientAsync();

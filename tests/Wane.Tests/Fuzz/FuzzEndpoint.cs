@@ -28,6 +28,9 @@ public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<stri
     [
         new("POST", "/api/v1/doses", [Dose, """{"productId":"__PRODUCT__","amount":2,"unit":"g","clientId":"__CLIENT__"}"""], DoseExtras),
         new("POST", "/api/v1/doses/preview", [Dose], DoseExtras),
+        new("POST", "/api/v1/doses/repeat", ["""{"productId":"__PRODUCT__","clientId":"__CLIENT__"}"""], [("productId", "999999"), ("clientId", "\"__CLIENT__\"")]),
+        new("POST", "/api/v1/doses/repeat/preview", ["""{"productId":"__PRODUCT__"}"""], [("productId", "999999")]),
+        new("PUT", "/api/v1/products/__PRODUCT__/favourites", ["""{"favourites":[{"amount":2,"unit":"g"},{"amount":1,"unit":"tsp"}]}"""], [("favourites", "[]")]),
         new("PUT", "/api/v1/doses/__DOSE__", [Dose], DoseExtras),
         new("POST", "/api/v1/products", [Product, Opioid], ProductExtras),
         new("PUT", "/api/v1/products/__PRODUCT__", [Product], ProductExtras),

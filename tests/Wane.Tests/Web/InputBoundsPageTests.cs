@@ -33,7 +33,7 @@ public class InputBoundsPageTests(WaneApp app) : IClassFixture<WaneApp>
 
             var (response, html) = await browser.SubmitAsync("/", form);
 
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             html.ShouldContain($"id=\"{field}-error\"");
             RowCounts.Describe(await RowCounts.OfAsync(app.DataDir)).ShouldBe(before);
         }

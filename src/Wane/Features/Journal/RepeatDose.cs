@@ -86,9 +86,12 @@ internal static class RepeatDoseEndpoint
     {
         api.MapPost("/doses/repeat", Handle).WithName("RepeatDose").WithTags("Journal")
             .WithSummary("Log the last dose of a product again, now (\"same as last time\")")
-            .WithDescription("Same amount and unit as the product's last dose (productId omitted: the last dose of any product), checked and advised like any dose. A retry with the same clientId returns the first dose (200).");
+            .WithDescription("Same amount and unit as the product's last dose (productId omitted: the last dose of any product), checked and advised like any dose. A retry with the same clientId returns the first dose (200), or 410 when that dose was deleted since.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/doses/repeat/preview", Preview).WithName("PreviewRepeatDose").WithTags("Journal")
-            .WithSummary("Check \"same as last time\" against the guardrails without storing anything");
+            .WithSummary("Check \"same as last time\" against the guardrails without storing anything")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -104,6 +107,8 @@ internal static class RepeatDoseEndpoint
                     : TypedResults.Created($"/api/v1/doses/{logged.Dose.Id}", response);
             case Outcome<LoggedDose>.Invalid bad:
                 return ApiResults.Invalid(bad.Errors);
+            case Outcome<LoggedDose>.Gone gone:
+                return ApiResults.Gone(gone.Title, gone.Detail);
             default:
                 return ApiResults.NotFound("Product");
         }
