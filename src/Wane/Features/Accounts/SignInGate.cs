@@ -63,21 +63,32 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         {
             if (failures is not null)
             {
-                db.SigninFailures.Remove(failures);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await db.SigninFailures.Where(f => f.NameHash == key).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             }
             return new Attempt.Passed(user);
         }
         if (failures is null)
         {
-            db.SigninFailures.Add(new SigninFailure { NameHash = key, Count = 1, LastAt = now });
+            failures = new SigninFailure { NameHash = key, Count = 1, LastAt = now };
+            db.SigninFailures.Add(failures);
         }
         else
         {
             failures.Count++;
             failures.LastAt = now;
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another attempt for the same name counted at the same moment; one count is enough.
+        }
+        finally
+        {
+            db.Entry(failures).State = EntityState.Detached;
+        }
         return new Attempt.Failed();
     }
 
