@@ -26,7 +26,7 @@ public sealed class ApiReferenceTests(Browser browser) : IClassFixture<Browser>,
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Browser.ScreenshotAsync(page, "api-reference");
         await Expect(page.Locator("body")).ToContainTextAsync("Authorization: Bearer", new() { Timeout = 15_000 });
-        await Expect(page.Locator("body")).ToContainTextAsync("/api/v1/me");
+        await Expect(page.Locator("body")).ToContainTextAsync("/api/v1/doses");
         hosts.Distinct().ShouldBe(["127.0.0.1"]);
     }
 

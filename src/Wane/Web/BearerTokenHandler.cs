@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wane.Features.Accounts;
 
@@ -36,8 +37,12 @@ internal sealed class BearerTokenHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Response.WriteAsJsonAsync(
-            new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.2", title = "Send a personal access token: Authorization: Bearer <token>.", status = 401 },
-            Context.RequestAborted);
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            Title = "Send a personal access token: Authorization: Bearer <token>.",
+            Status = StatusCodes.Status401Unauthorized,
+        };
+        return Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", Context.RequestAborted);
     }
 }

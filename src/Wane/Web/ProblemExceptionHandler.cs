@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -15,13 +16,32 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             return false;
         }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "Send the body as JSON (Content-Type: application/json); nothing was stored.",
+                },
+                Exception = exception,
+            }).ConfigureAwait(false);
+        }
         var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        // The reader's own errors (a syntax error anywhere in the body) arrive wrapped in a second
+        // JsonException; a value of the wrong type arrives without one, with the path to the field.
+        var syntax = json?.InnerException is JsonException;
+        var field = !syntax && json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         var message = json is null
             ? "The request body is missing or is not JSON (send Content-Type: application/json)."
-            : json.Path is { Length: > 2 }
-                ? $"This value has the wrong type or format (at {json.Path})."
-                : "The request body is not valid JSON.";
+            : syntax
+                ? string.Create(CultureInfo.InvariantCulture, $"The request body could not be parsed as JSON (line {(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}).")
+                : field != "body"
+                    ? $"This value has the wrong type or format (at {json.Path})."
+                    : "The request body is not the JSON object this endpoint takes.";
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -29,7 +49,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             ProblemDetails =
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request could not be read; nothing was stored.",
+                Title = syntax ? "The request body could not be parsed; nothing was stored." : "The request could not be read; nothing was stored.",
                 Detail = $"{field}: {message}",
                 Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } },
             },

@@ -15,6 +15,7 @@ using Wane.Features.Journal;
 using Wane.Features.Products;
 using Wane.Features.Tapering;
 using Wane.Hosting;
+using Wane.Web.OpenApi;
 
 namespace Wane.Web;
 
@@ -94,16 +95,13 @@ internal static class WaneWeb
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.MaxDepth = 16;
+            // Numbers are JSON numbers: "1e2" in quotes is a mistake to name, not 100 g.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Wane API";
-            doc.Info.Description = "The dose journal of a self-hosted Wane instance. Authenticate with the header `Authorization: Bearer` followed by a personal access token (create one on the Access tokens page or with `wane token create`). Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+        services.AddWaneOpenApi();
         services.AddSingleton<ResourceDirectory>();
 
         configure?.Invoke(builder);

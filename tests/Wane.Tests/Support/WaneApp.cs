@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -96,5 +97,13 @@ public sealed class WaneApp : IAsyncLifetime
         return ((Outcome<WaneUser>.Ok)outcome).Value.Id;
     }
 
-    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+    /// <summary>A client whose every /api/ response is checked against the served OpenAPI description.</summary>
+    public HttpClient Client() => new(new ContractCheckingHandler(OpenApiAsync)) { BaseAddress = BaseAddress };
+
+    /// <summary>The OpenAPI description as this app serves it.</summary>
+    public async Task<JsonObject> OpenApiAsync()
+    {
+        using var plain = new HttpClient { BaseAddress = BaseAddress };
+        return JsonNode.Parse(await plain.GetStringAsync("/openapi/v1.json"))!.AsObject();
+    }
 }

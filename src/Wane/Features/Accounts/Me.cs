@@ -116,8 +116,8 @@ internal static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetMe).WithName("GetMe").WithTags("Profile");
-        api.MapPut("/me", PutMe).WithName("UpdateMe").WithTags("Profile");
+        api.MapGet("/me", GetMe).WithName("GetMe").WithTags("Profile").WithSummary("Your profile: name, time zone, day-start hour, preferred unit, hold settings").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/me", PutMe).WithName("UpdateMe").WithTags("Profile").WithSummary("Change your profile (fields left out keep their value)").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

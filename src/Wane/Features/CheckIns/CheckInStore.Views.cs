@@ -1,3 +1,5 @@
+using Wane.Features.Common;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Wane.Data.Entities;
@@ -10,7 +12,10 @@ using Wane.Features.Help;
 namespace Wane.Features.CheckIns;
 
 /// <summary>A check-in as the API takes it: SOWS/COWS answers are the item scores in order; daily answers an object.</summary>
-public sealed record CheckInBody(string? Instrument, string? TakenAt, JsonElement? Answers);
+public sealed record CheckInBody(
+    [property: Required, OneOf(typeof(InstrumentKind))] string? Instrument,
+    [property: DataType(DataType.DateTime)] string? TakenAt,
+    [property: Required] JsonElement? Answers);
 
 /// <summary>A resource to reach now, for a red flag.</summary>
 /// <param name="Id">"emergency", "988" or "clinician".</param>
@@ -41,14 +46,18 @@ public sealed record CareStepView(string Text, string Source);
 /// for a daily check-in they are null and empty.
 /// </summary>
 public sealed record CheckInView(
-    long Id, string Instrument, string TakenAt, string LocalDate, string LocalTime,
+    long Id,
+    [property: OneOf(typeof(InstrumentKind))] string Instrument,
+    [property: DataType(DataType.DateTime)] string TakenAt,
+    [property: DataType(DataType.Date)] string LocalDate,
+    string LocalTime,
     int? Score, int? Max, string? Band, string? Severity, string? Source, string? BandSource, string? KratomNote,
     IReadOnlyList<CareStepView> Guidance,
     IReadOnlyList<int>? Answers, DailyView? Daily, IReadOnlyList<string> RedFlags, IReadOnlyList<ResourceView> Resources,
     bool PlanHeld, string? HoldReason);
 
 /// <summary>Check-ins between two local dates.</summary>
-public sealed record CheckInListView(string From, string To, IReadOnlyList<CheckInView> CheckIns);
+public sealed record CheckInListView([property: DataType(DataType.Date)] string From, [property: DataType(DataType.Date)] string To, IReadOnlyList<CheckInView> CheckIns);
 
 internal sealed partial class CheckInStore
 {

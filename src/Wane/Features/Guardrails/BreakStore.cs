@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,10 @@ using Wane.Features.Common;
 namespace Wane.Features.Guardrails;
 
 /// <summary>A break as the API takes it: local dates, both inclusive.</summary>
-public sealed record BreakBody(string? From, string? To, string? Note);
+public sealed record BreakBody([property: Required, DataType(DataType.Date)] string? From, [property: Required, DataType(DataType.Date)] string? To, string? Note);
 
 /// <summary>A scheduled break.</summary>
-public sealed record BreakView(long Id, string From, string To, int Days, string? Note);
+public sealed record BreakView(long Id, [property: DataType(DataType.Date)] string From, [property: DataType(DataType.Date)] string To, int Days, string? Note);
 
 /// <summary>Scheduled breaks from kratom (R3). A dose on a break day raises a caution; it is still recorded.</summary>
 internal sealed class BreakStore(WaneDb db, Profile profile, IClock clock)
@@ -100,7 +101,7 @@ internal static class BreakEndpoints
         var breaks = api.MapGroup("/breaks").WithTags("Guardrails");
         breaks.MapGet("/", List).WithName("ListBreaks").WithSummary("Scheduled breaks that have not ended yet (or ?all=true)");
         breaks.MapPost("/", Add).WithName("AddBreak").WithSummary("Schedule a break from kratom: { \"from\": \"2026-12-01\", \"to\": \"2026-12-03\" }");
-        breaks.MapDelete("/{id:long}", Remove).WithName("RemoveBreak");
+        breaks.MapDelete("/{id:long}", Remove).WithName("RemoveBreak").WithSummary("Cancel a scheduled break");
         return api;
     }
 

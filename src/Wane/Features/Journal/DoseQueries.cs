@@ -68,7 +68,8 @@ internal static class DoseQueryEndpoints
     {
         api.MapGet("/doses", List).WithName("ListDoses").WithTags("Journal")
             .WithSummary("Doses between two local dates (inclusive; default the last 7 days)");
-        api.MapGet("/doses/{id:long}", Get).WithName("GetDose").WithTags("Journal");
+        api.MapGet("/doses/{id:long}", Get).WithName("GetDose").WithTags("Journal")
+            .WithSummary("One dose, with its normalized amount");
         api.MapGet("/days/{date}", Day).WithName("GetDay").WithTags("Journal")
             .WithSummary("A local day's totals per kind and its doses");
         return api;

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Wane.Features.Common;
+using Wane.Domain.Guardrails;
 using Wane.Data.Entities;
 using Wane.Domain;
 using Wane.Domain.Journal;
@@ -14,11 +17,11 @@ public sealed record DoseView(
     long Id,
     long ProductId,
     string ProductName,
-    string Kind,
+    [property: OneOf(typeof(ProductKind))] string Kind,
     decimal Amount,
-    string Unit,
-    string TakenAt,
-    string LocalDate,
+    [property: OneOf(typeof(DoseUnits), nameof(DoseUnits.All))] string Unit,
+    [property: DataType(DataType.DateTime)] string TakenAt,
+    [property: DataType(DataType.Date)] string LocalDate,
     string LocalTime,
     string? Meal,
     string? Reason,
@@ -27,8 +30,8 @@ public sealed record DoseView(
     Guid? ClientId,
     NormalizedView? Normalized,
     IReadOnlyList<string> Flags,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: DataType(DataType.DateTime)] string CreatedAt,
+    [property: DataType(DataType.DateTime)] string UpdatedAt)
 {
     internal static DoseView From(Dose d, Product p, LocalDays days)
     {
@@ -46,7 +49,7 @@ public sealed record DoseView(
 }
 
 /// <summary>An advice about a dose, from the guardrails: rule, level (info, caution, danger), why and source.</summary>
-public sealed record AdvisoryView(string Rule, string Level, string Title, string Message, string Why, string Source, string? Suggestion, IReadOnlyList<AdvisoryResourceView> Resources);
+public sealed record AdvisoryView(string Rule, [property: OneOf(typeof(AdvisoryLevel))] string Level, string Title, string Message, string Why, string Source, string? Suggestion, IReadOnlyList<AdvisoryResourceView> Resources);
 
 /// <summary>A resource shown with an advisory: who or what, how to reach it, and a link (<c>tel:</c> for a number to call).</summary>
 public sealed record AdvisoryResourceView(string Id, string Name, string How, string Note, string Href);

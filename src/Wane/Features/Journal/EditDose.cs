@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Journal;
 
 /// <summary>One entry of a dose's audit trail. <c>before</c>/<c>after</c> are the dose's fields at that moment.</summary>
-public sealed record DoseChangeView(string At, string Action, JsonElement? Before, JsonElement? After);
+public sealed record DoseChangeView([property: DataType(DataType.DateTime)] string At, string Action, JsonElement? Before, JsonElement? After);
 
 /// <summary>Editing and deleting doses, each change kept in the audit trail.</summary>
 internal sealed class EditDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
@@ -97,7 +98,8 @@ internal static class EditDoseEndpoints
     {
         api.MapPut("/doses/{id:long}", Update).WithName("UpdateDose").WithTags("Journal")
             .WithSummary("Correct a dose (kept in its audit trail)");
-        api.MapDelete("/doses/{id:long}", Delete).WithName("DeleteDose").WithTags("Journal");
+        api.MapDelete("/doses/{id:long}", Delete).WithName("DeleteDose").WithTags("Journal")
+            .WithSummary("Delete a dose (the deletion is kept in its audit trail)");
         api.MapGet("/doses/{id:long}/history", History).WithName("GetDoseHistory").WithTags("Journal")
             .WithSummary("The audit trail of a dose: when it was changed or deleted, and what changed");
         return api;

@@ -1,3 +1,5 @@
+using Wane.Domain.Units;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -15,12 +17,12 @@ namespace Wane.Features.Journal;
 
 /// <summary>A dose as the API takes it. <c>takenAt</c> is an RFC 3339 instant (default: now).</summary>
 public sealed record DoseBody(
-    long? ProductId,
-    decimal? Amount,
-    string? Unit,
-    string? TakenAt,
-    string? Meal,
-    string? Reason,
+    [property: Required] long? ProductId,
+    [property: Required] decimal? Amount,
+    [property: Required, OneOf(typeof(DoseUnits), nameof(DoseUnits.All))] string? Unit,
+    [property: DataType(DataType.DateTime)] string? TakenAt,
+    [property: OneOf(typeof(MealTiming))] string? Meal,
+    [property: OneOf(typeof(DoseReason))] string? Reason,
     int? PainBefore,
     string? Note,
     Guid? ClientId)
@@ -147,9 +149,11 @@ internal static class LogDoseEndpoint
     {
         api.MapPost("/doses", Handle).WithName("LogDose").WithTags("Journal")
             .WithSummary("Log a dose taken")
-            .WithDescription("Records the dose and returns it with the guardrails' advisories (advice never blocks a dose that was taken). A retry with the same clientId returns the first dose (200) instead of a duplicate.");
+            .WithDescription("Records the dose and returns it with the guardrails' advisories (advice never blocks a dose that was taken). A retry with the same clientId returns the first dose (200) instead of a duplicate.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/doses/preview", Preview).WithName("PreviewDose").WithTags("Journal")
-            .WithSummary("Check a dose against the guardrails without storing anything");
+            .WithSummary("Check a dose against the guardrails without storing anything")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

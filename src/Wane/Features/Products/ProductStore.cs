@@ -1,3 +1,5 @@
+using Wane.Domain.Opioids;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -12,12 +14,12 @@ namespace Wane.Features.Products;
 
 /// <summary>A product as the API takes it. Strings are wire names (see the OpenAPI description).</summary>
 public sealed record ProductBody(
-    string? Name,
-    string? Kind,
+    [property: Required] string? Name,
+    [property: Required, OneOf(typeof(ProductKind))] string? Kind,
     string? Strain,
-    string? Form,
-    string? Opioid,
-    string? OtherClass,
+    [property: Required, OneOf(typeof(ProductForm))] string? Form,
+    [property: OneOf(typeof(OpioidName))] string? Opioid,
+    [property: OneOf(typeof(OtherClass))] string? OtherClass,
     decimal? GramsPerCapsule,
     decimal? GramsPerTeaspoon,
     decimal? MgPerTablet,
@@ -135,10 +137,10 @@ internal static class ProductEndpoints
     public static RouteGroupBuilder MapProductEndpoints(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
-        products.MapGet("/", List).WithName("ListProducts");
-        products.MapPost("/", Create).WithName("CreateProduct");
-        products.MapGet("/{id:long}", Get).WithName("GetProduct");
-        products.MapPut("/{id:long}", Update).WithName("UpdateProduct");
+        products.MapGet("/", List).WithName("ListProducts").WithSummary("Your products (your stash)");
+        products.MapPost("/", Create).WithName("CreateProduct").WithSummary("Add a product: what it is and how its doses are measured");
+        products.MapGet("/{id:long}", Get).WithName("GetProduct").WithSummary("One of your products");
+        products.MapPut("/{id:long}", Update).WithName("UpdateProduct").WithSummary("Change a product (doses already logged keep their amounts)");
         return api;
     }
 

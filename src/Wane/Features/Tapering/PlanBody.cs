@@ -1,3 +1,5 @@
+using Wane.Features.Common;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using NodaTime;
 using Wane.Domain;
@@ -8,7 +10,7 @@ using Wane.Domain.Time;
 namespace Wane.Features.Tapering;
 
 /// <summary>A pace: <c>{ "kind": "linear", "amount": 0.5 }</c>, <c>{ "kind": "percent", "percent": 10 }</c>, <c>{ "kind": "cdc-short" }</c>, <c>{ "kind": "steps", "amounts": [...] }</c>.</summary>
-public sealed record PaceBody(string? Kind, decimal? Amount, decimal? Percent, IReadOnlyList<decimal>? Amounts);
+public sealed record PaceBody([property: Required, OneOf(typeof(PaceKind))] string? Kind, decimal? Amount, decimal? Percent, IReadOnlyList<decimal>? Amounts);
 
 /// <summary>
 /// One phase of a plan. <c>startAmount</c> defaults to the person's own average of the last 7 days
@@ -16,28 +18,28 @@ public sealed record PaceBody(string? Kind, decimal? Amount, decimal? Percent, I
 /// <c>resolution</c> to 0.1 g or 1 MME/mg.
 /// </summary>
 public sealed record PhaseBody(
-    string? Substance,
+    [property: OneOf(typeof(OpioidName), null, TaperPlanner.Kratom)] string? Substance,
     decimal? StartAmount,
-    string? Unit,
+    [property: OneOf(typeof(PlanUnits), nameof(PlanUnits.All))] string? Unit,
     PaceBody? Pace,
     int? IntervalDays,
     int? DosesPerDay,
     decimal? Resolution,
     bool? Splittable,
-    string? StartDate,
+    [property: DataType(DataType.Date)] string? StartDate,
     string? Duration);
 
 /// <summary>A plan request: one phase's fields at the top level, or several in <c>phases</c>.</summary>
 public sealed record PlanBody(
-    string? Substance,
+    [property: OneOf(typeof(OpioidName), null, TaperPlanner.Kratom)] string? Substance,
     decimal? StartAmount,
-    string? Unit,
+    [property: OneOf(typeof(PlanUnits), nameof(PlanUnits.All))] string? Unit,
     PaceBody? Pace,
     int? IntervalDays,
     int? DosesPerDay,
     decimal? Resolution,
     bool? Splittable,
-    string? StartDate,
+    [property: DataType(DataType.Date)] string? StartDate,
     string? Duration,
     IReadOnlyList<PhaseBody>? Phases)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Wane.Domain.Tapering;
 using Wane.Domain.Time;
 using Wane.Features.Journal;
@@ -40,4 +41,4 @@ public sealed record PlanView(
     string? CalendarFeedSince);
 
 /// <summary>A hold request: from a local date (default today), with an optional reason.</summary>
-public sealed record HoldBody(string? From, string? Reason);
+public sealed record HoldBody([property: DataType(DataType.Date)] string? From, string? Reason);
