@@ -139,7 +139,8 @@ port_in_use "$PORT" && { echo "load.sh: no free port from $FIRST_PORT to $PORT" 
 URL="http://127.0.0.1:$PORT"
 
 step "Starting wane serve on $URL"
-"${WANE[@]}" serve --urls "$URL" >"$WORK/server.log" 2>&1 &
+# No per-token limit: the driver logs doses on one token as fast as the server answers.
+"${WANE[@]}" serve --urls "$URL" --RateLimits:Api:PermitLimit 0 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 300); do
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "load.sh: the server exited during start-up" >&2; exit 1; }

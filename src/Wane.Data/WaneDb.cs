@@ -26,6 +26,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<PlanHold> PlanHolds => Set<PlanHold>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
+    public DbSet<SigninSession> SigninSessions => Set<SigninSession>();
+    public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
 
     /// <summary>
     /// A person's doses with <c>from ≤ TakenAt &lt; until</c>, oldest first (ties by id), leaving out the dose
@@ -180,8 +182,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             c.ToTable("calendar_feeds");
             c.HasKey(x => x.UserId);
             c.Property(x => x.UserId).HasMaxLength(64);
-            c.Property(x => x.Secret).HasMaxLength(64);
-            c.HasIndex(x => x.Secret).IsUnique();
+            c.Property(x => x.SecretHash).HasMaxLength(64);
+            c.HasIndex(x => x.SecretHash).IsUnique();
             c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -194,6 +196,24 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             c.Property(x => x.RedFlags).HasMaxLength(100);
             c.HasIndex(x => new { x.UserId, x.TakenAt });
             c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SigninSession>(s =>
+        {
+            s.ToTable("signin_sessions");
+            s.Property(x => x.UserId).HasMaxLength(64);
+            s.Property(x => x.KeyHash).HasMaxLength(64);
+            s.Property(x => x.UserAgent).HasMaxLength(256);
+            s.HasIndex(x => x.KeyHash).IsUnique();
+            s.HasIndex(x => x.UserId);
+            s.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SigninFailure>(f =>
+        {
+            f.ToTable("signin_failures");
+            f.HasKey(x => x.NameHash);
+            f.Property(x => x.NameHash).HasMaxLength(64);
         });
 
         builder.Entity<AccessToken>(t =>

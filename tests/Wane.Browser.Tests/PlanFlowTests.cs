@@ -23,7 +23,11 @@ public sealed class PlanFlowTests(Browser browser) : SignedInPageTests(browser),
         await page.GetByRole(AriaRole.Button, new() { Name = "Start this plan" }).ClickAsync();
 
         await Expect(page.Locator("#allowance-0")).ToHaveTextAsync("12 g");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar link" }).ClickAsync();
         await Expect(page.Locator("#calendar-url")).ToContainTextAsync("/calendar/");
+        await page.GotoAsync("/plan");
+        await Expect(page.Locator("#calendar-url")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#calendar-since")).ToContainTextAsync("cannot show it again");
         await Browser.ScreenshotAsync(page, "plan");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Browser.ScreenshotAsync(page, "plan-print");

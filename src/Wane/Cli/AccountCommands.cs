@@ -6,7 +6,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane user add</c>, <c>wane token create</c>.</summary>
+/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane token create</c>.</summary>
 internal static class AccountCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -25,6 +25,19 @@ internal static class AccountCommands
             }
             var created = ((Outcome<WaneUser>.Ok)outcome).Value;
             host.Console.Out.WriteLine($"Created user {created.UserName} (time zone {created.TimeZone}).");
+        }));
+        var who = new Argument<string>("name") { Description = "User name" };
+        user.Add(runtime.Command("password", "Set a user's password (asks on a terminal) and end every session they have", [who, passwordStdin], async (host, parse, ct) =>
+        {
+            var target = await host.UserAsync(parse.GetValue(who), ct).ConfigureAwait(false);
+            var password = await ReadPasswordAsync(host.Console, parse.GetValue(passwordStdin)).ConfigureAwait(false);
+            var outcome = await host.Get<Accounts>().SetPasswordAsync(target.Id, password, ct).ConfigureAwait(false);
+            if (outcome is Outcome<int>.Invalid bad)
+            {
+                throw new CliException(bad.Errors);
+            }
+            var ended = ((Outcome<int>.Ok)outcome).Value;
+            host.Console.Out.WriteLine($"Changed the password of {target.UserName}; {ended} session{(ended == 1 ? "" : "s")} ended.");
         }));
         root.Add(user);
 

@@ -33,14 +33,14 @@ internal static class CoreServices
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout a stranger could trigger: SignInGate slows failures per name instead (ADR 0014).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
+        services.AddScoped<SigninSessions>();
         services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Profile>();
@@ -67,8 +67,13 @@ internal static class CoreServices
         var created = false;
         if (location.SqlitePath is { } path)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            OwnerOnly.EnsureDirectory(Path.GetDirectoryName(path)!);
             created = !File.Exists(path);
+            OwnerOnly.EnsureFile(path);
+            foreach (var sidecar in new[] { path + "-wal", path + "-shm", path + "-journal" }.Where(File.Exists))
+            {
+                OwnerOnly.EnsureFile(sidecar);
+            }
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
@@ -81,6 +86,10 @@ internal static class CoreServices
         {
             await db.Database.ExecuteSqlRawAsync(SqlitePragmas.Once, ct).ConfigureAwait(false);
         }
+        // Keys written before they were encrypted would let a copy of the database mint cookies: drop them
+        // (everyone signs in again once). Encrypted keys hold an <encryptedSecret> element.
+        await db.DataProtectionKeys.Where(k => k.Xml == null || !k.Xml.Contains("<encryptedSecret")).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        await Features.Tapering.CalendarFeeds.HashLegacySecretsAsync(db, ct).ConfigureAwait(false);
         if (created)
         {
             Log.CreatedDatabase(logger, location.SqlitePath!);

@@ -67,17 +67,24 @@ internal static class WaneWeb
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.EventsType = typeof(SessionCookieEvents);
         });
+        services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<SignInGate>();
+        services.AddSingleton(SignInGate.Settings.From(builder.Configuration));
         services.AddAuthorizationBuilder()
             .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
-        // Keys live in the database, so every node behind a load balancer can read every cookie.
-        services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>();
+        // Keys live in the database, so every node behind a load balancer can read every cookie, and are
+        // encrypted with a certificate kept outside it, so a copy of the database cannot mint one (ADR 0014).
+        services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>()
+            .ProtectKeysWithCertificate(KeyEncryption.Certificate(builder.Configuration));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "wane-af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProxyAndHosts(builder.Configuration);
+        services.AddWaneRateLimits(builder.Configuration);
 
         services.AddRazorPages(o =>
         {
@@ -110,6 +117,7 @@ internal static class WaneWeb
     {
         app.UseProxyAndHosts();
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {

@@ -46,7 +46,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var aliceBreak = (await (await alice.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-01", to = "2026-12-03" })).JsonAsync()).GetProperty("id").GetInt64();
         var alicePlan = (await (await alice.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 10, pace = new { kind = "percent", percent = 10 } })).JsonAsync());
         var planId = alicePlan.GetProperty("id").GetInt64();
-        var aliceCalendar = new Uri(alicePlan.GetProperty("calendarUrl").GetString()!).PathAndQuery;
+        var aliceCalendar = new Uri((await (await alice.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!).PathAndQuery;
         (await alice.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var aliceBefore = await Snapshot(alice, product, dose);
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Wane.Tests.Support;
 
@@ -50,7 +52,7 @@ public class PlanApiTests(WaneApp app) : IClassFixture<WaneApp>
         today.GetProperty("taken").GetDecimal().ShouldBe(4.5m);
         today.GetProperty("left").GetDecimal().ShouldBe(7.5m);
         today.GetProperty("nextStepDown").GetString().ShouldBe("2026-12-02");
-        plan.GetProperty("calendarUrl").GetString()!.ShouldEndWith(".ics");
+        plan.GetProperty("calendarFeedSince").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await client.GetJsonAsync("/api/v1/status")).GetProperty("plan")[0].GetProperty("left").GetDecimal().ShouldBe(7.5m);
     }
 
@@ -139,8 +141,8 @@ public class PlanApiTests(WaneApp app) : IClassFixture<WaneApp>
     {
         var client = await app.NewUserClientAsync();
         await client.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-20", to = "2026-12-22" });
-        var plan = await (await client.PostAsJsonAsync("/api/v1/plans", Kratom())).JsonAsync();
-        var url = plan.GetProperty("calendarUrl").GetString()!;
+        await client.PostAsJsonAsync("/api/v1/plans", Kratom());
+        var url = (await (await client.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!;
 
         var ics = await app.Client().GetStringAsync(new Uri(url).PathAndQuery);
         var calendar = Calendar.Load(ics)!;
@@ -153,6 +155,25 @@ public class PlanApiTests(WaneApp app) : IClassFixture<WaneApp>
         var revoked = await (await client.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync();
         revoked.GetProperty("calendarUrl").GetString().ShouldNotBe(url);
         (await app.Client().GetAsync(new Uri(url).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client().GetAsync(new Uri(revoked.GetProperty("calendarUrl").GetString()!).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_OnlyItsHashIsStored_AndThePlanShowsWhenItWasMadeNotTheUrl()
+    {
+        var client = await app.NewUserClientAsync();
+        await client.PostAsJsonAsync("/api/v1/plans", Kratom());
+        var url = (await (await client.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!;
+        var secret = url[(url.LastIndexOf('/') + 1)..^".ics".Length];
+
+        var plan = await client.GetJsonAsync("/api/v1/plans/current");
+
+        plan.GetProperty("calendarFeedSince").GetString().ShouldBe("2026-11-25T15:00:00Z");
+        plan.GetRawText().ShouldNotContain(secret);
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<Wane.Data.WaneDb>().CalendarFeeds.Select(f => f.SecretHash).ToListAsync();
+        stored.ShouldNotBeEmpty();
+        stored.ShouldAllBe(h => h.Length == 64 && !h.Contains(secret));
     }
 
     public static TheoryData<string, string> BadPlans => new()

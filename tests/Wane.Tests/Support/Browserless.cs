@@ -7,9 +7,24 @@ namespace Wane.Tests.Support;
 public sealed partial class Browserless : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _base;
 
-    public Browserless(Uri baseAddress) =>
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = baseAddress };
+    public Browserless(Uri baseAddress, string? userAgent = null)
+    {
+        _base = baseAddress;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = true }) { BaseAddress = baseAddress };
+        if (userAgent is not null)
+        {
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }
+    }
+
+    /// <summary>The Cookie header this browser sends (to replay a saved copy of it elsewhere).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_base);
+
+    /// <summary>The path a GET of <paramref name="path"/> ends on after redirects (e.g. "/signin" when signed out).</summary>
+    public async Task<string> LandsOnAsync(string path) => (await GetAsync(path)).Response.RequestMessage!.RequestUri!.AbsolutePath;
 
     public async Task<(HttpResponseMessage Response, string Html)> GetAsync(string path)
     {

@@ -38,13 +38,22 @@ public class WaneApp : IAsyncLifetime
     private WebApplication? _app;
 
     public FakeClock Clock { get; } = new(Now);
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "wane-tests", Guid.NewGuid().ToString("N"));
+    public string DataDir { get; init; } = Path.Combine(Path.GetTempPath(), "wane-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Settings as command-line pairs (<c>["--RateLimits:Api:PermitLimit", "3"]</c>). The per-client sign-in
+    /// limit is off unless a test sets it, since every test signs in from 127.0.0.1.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
+    /// <summary>Keep the data folder when disposed (a test that starts a second app on a copy of it).</summary>
+    public bool KeepData { get; init; }
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
     public async ValueTask InitializeAsync()
     {
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. _settings], b =>
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
         {
             b.Logging.ClearProviders();
             b.Services.AddSingleton<IClock>(Clock);
@@ -63,6 +72,10 @@ public class WaneApp : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDir, recursive: true);

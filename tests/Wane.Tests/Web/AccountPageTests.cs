@@ -9,23 +9,6 @@ public class AccountPageTests(WaneApp app) : IClassFixture<WaneApp>
     private static Dictionary<string, string> SignIn(string name, string password) => new() { ["Name"] = name, ["Password"] = password };
 
     [Fact]
-    public async Task SignIn_FiveFailures_LockTheAccountEvenForTheRightPassword()
-    {
-        using var api = await app.NewUserClientAsync("UTC", "locked");
-        using var browser = new Browserless(app.BaseAddress);
-
-        for (var i = 0; i < 4; i++)
-        {
-            (await browser.SubmitAsync("/signin", SignIn("locked", "wrong password"))).Html.ShouldContain("do not match");
-        }
-        (await browser.SubmitAsync("/signin", SignIn("locked", "wrong password"))).Html.ShouldContain("locked for 15 minutes");
-        var (_, html) = await browser.SubmitAsync("/signin", SignIn("locked", "correct horse battery"));
-
-        html.ShouldContain("locked for 15 minutes");
-        (await browser.GetAsync("/")).Response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/signin");
-    }
-
-    [Fact]
     public async Task Setup_AfterTheFirstAccount_SignUpIsOffByDefault()
     {
         using var api = await app.NewUserClientAsync("UTC", "first");

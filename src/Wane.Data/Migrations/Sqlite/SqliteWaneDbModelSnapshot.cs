@@ -247,14 +247,14 @@ namespace Wane.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId");
 
-                    b.HasIndex("Secret")
+                    b.HasIndex("SecretHash")
                         .IsUnique();
 
                     b.ToTable("calendar_feeds", (string)null);
@@ -597,6 +597,59 @@ namespace Wane.Data.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.SigninFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NameHash");
+
+                    b.ToTable("signin_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.SigninSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("signin_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.WaneUser", b =>
                 {
                     b.Property<string>("Id")
@@ -828,6 +881,15 @@ namespace Wane.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.Product", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.SigninSession", b =>
                 {
                     b.HasOne("Wane.Data.Entities.WaneUser", null)
                         .WithMany()

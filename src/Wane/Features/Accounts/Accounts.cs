@@ -61,6 +61,38 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         return user;
     }
 
+    /// <summary>
+    /// Sets a new password without the old one (the admin's <c>wane user password</c>): every session of the
+    /// person ends and the failures counted against the name are forgotten. Returns how many sessions ended.
+    /// </summary>
+    public async Task<Outcome<int>> SetPasswordAsync(string userId, string? password, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Outcome<int>.Fail("name", "There is no such user.");
+        }
+        var errors = new List<FieldError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password ?? "").ConfigureAwait(false);
+            errors.AddRange(check.Errors.Select(e => new FieldError("password", e.Description)));
+        }
+        if (string.IsNullOrEmpty(password) || errors.Count > 0)
+        {
+            return Outcome<int>.Fail(errors.Count > 0 ? errors : [new FieldError("password", "Choose a password of at least 8 characters.")]);
+        }
+        // Validated first, so the password is never left removed without a new one.
+        var removed = await users.RemovePasswordAsync(user).ConfigureAwait(false);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password).ConfigureAwait(false) : removed;
+        if (!added.Succeeded)
+        {
+            return Outcome<int>.Fail(added.Errors.Select(e => new FieldError("password", e.Description)).ToList());
+        }
+        await db.SigninFailures.Where(f => f.NameHash == SignInGate.NameKey(user.NormalizedUserName ?? "")).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        return await db.SigninSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>The machine's IANA zone, or UTC when it cannot be determined.</summary>
     public static string MachineZone()
     {

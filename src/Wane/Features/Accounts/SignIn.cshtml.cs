@@ -5,8 +5,8 @@ using Wane.Data.Entities;
 
 namespace Wane.Features.Accounts;
 
-/// <summary>Cookie sign-in, with lockout after repeated failures.</summary>
-internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> signIn, SignUpPolicy policy) : PageModel
+/// <summary>Cookie sign-in: failures slow down per name, never lock the owner out (<see cref="SignInGate"/>).</summary>
+internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> signIn, SignInGate gate, SignUpPolicy policy) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -18,23 +18,27 @@ internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> sig
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await accounts.AnyAsync(ct) ? Page() : Redirect("/setup");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = string.IsNullOrWhiteSpace(Name) ? null : await accounts.FindAsync(Name);
-        if (user is not null && !string.IsNullOrEmpty(Password))
+        switch (await gate.CheckAsync(Name, Password, Request.Cookies[SignInGate.DeviceCookie], ct))
         {
-            var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
+            case SignInGate.Attempt.Passed passed:
+                await signIn.SignInAsync(passed.User, isPersistent: true);
+                Response.Cookies.Append(SignInGate.DeviceCookie, gate.DeviceCookieFor(passed.User), new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = Request.IsHttps,
+                    IsEssential = true,
+                    MaxAge = TimeSpan.FromDays(400),
+                });
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            }
-            if (result.IsLockedOut)
-            {
-                Message = "Too many failed attempts. This account is locked for 15 minutes.";
+            case SignInGate.Attempt.Wait wait:
+                Message = $"Too many failed attempts for this name. Wait {wait.Seconds} second{(wait.Seconds == 1 ? "" : "s")} and try again. A browser you have signed in on before does not have to wait.";
                 return Page();
-            }
+            default:
+                Message = "That name and password do not match.";
+                return Page();
         }
-        Message = "That name and password do not match.";
-        return Page();
     }
 }

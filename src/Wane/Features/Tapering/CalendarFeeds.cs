@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -19,24 +20,22 @@ namespace Wane.Features.Tapering;
 /// </summary>
 internal sealed class CalendarFeeds(WaneDb db, IClock clock)
 {
-    public async Task<string> SecretAsync(string userId, CancellationToken ct)
-    {
-        var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.UserId == userId, ct).ConfigureAwait(false);
-        return feed?.Secret ?? await RotateAsync(userId, ct).ConfigureAwait(false);
-    }
+    /// <summary>When the person's current feed URL was made, or null when there is none.</summary>
+    public async Task<Instant?> CreatedAtAsync(string userId, CancellationToken ct) =>
+        await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == userId).Select(f => (Instant?)f.CreatedAt).SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
-    /// <summary>Replaces the secret: the old URL stops working at once.</summary>
+    /// <summary>Makes a new secret (the old URL stops working at once) and returns it; it is never shown again.</summary>
     public async Task<string> RotateAsync(string userId, CancellationToken ct)
     {
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId, ct).ConfigureAwait(false);
         if (feed is null)
         {
-            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, Secret = secret, CreatedAt = clock.GetCurrentInstant() });
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, SecretHash = Hash(secret), CreatedAt = clock.GetCurrentInstant() });
         }
         else
         {
-            feed.Secret = secret;
+            feed.SecretHash = Hash(secret);
             feed.CreatedAt = clock.GetCurrentInstant();
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -46,7 +45,27 @@ internal sealed class CalendarFeeds(WaneDb db, IClock clock)
     public async Task<string?> OwnerAsync(string secret, CancellationToken ct) =>
         secret.Length is < 20 or > 64
             ? null
-            : await db.CalendarFeeds.AsNoTracking().Where(f => f.Secret == secret).Select(f => f.UserId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            : await db.CalendarFeeds.AsNoTracking().Where(f => f.SecretHash == Hash(secret)).Select(f => f.UserId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Feeds made before secrets were hashed still hold the 40-hex-digit secret itself (a hash has 64):
+    /// hash them in place, so subscribed calendars keep working and the database stops revealing them.
+    /// </summary>
+    public static async Task HashLegacySecretsAsync(WaneDb db, CancellationToken ct)
+    {
+        var legacy = await db.CalendarFeeds.Where(f => f.SecretHash.Length == 40).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var feed in legacy)
+        {
+            feed.SecretHash = Hash(feed.SecretHash);
+        }
+        if (legacy.Count > 0)
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    // The secret has 160 random bits, so a fast hash is enough (as for access tokens).
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>The iCalendar text: all-day events for each step-down and break, and a daily check-in reminder while the plan runs.</summary>
     public static string Render(TaperRequest request, TaperPlan plan, IReadOnlyList<Guardrails.BreakView> breaks, string userKey)

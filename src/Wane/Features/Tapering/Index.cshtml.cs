@@ -26,10 +26,15 @@ internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds) : FormPag
 
     public Task<IActionResult> OnPostReplanAsync(CancellationToken ct) => ActAsync(id => plans.ReplanAsync(User.Id(), id, null, ct), ct);
 
+    /// <summary>The feed URL just made: shown on this answer only, because only its hash is kept.</summary>
+    public string? NewCalendarUrl { get; private set; }
+
     public async Task<IActionResult> OnPostRevokeCalendarAsync(CancellationToken ct)
     {
-        await feeds.RotateAsync(User.Id(), ct);
-        return Redirect("/plan");
+        var secret = await feeds.RotateAsync(User.Id(), ct);
+        NewCalendarUrl = $"{PlanEndpoints.BaseUrl(Request)}/calendar/{secret}.ics";
+        await OnGetAsync(ct);
+        return Page();
     }
 
     private async Task<IActionResult> ActAsync(Func<long, Task<Outcome<PlanView>>> action, CancellationToken ct)

@@ -6,7 +6,7 @@ using Wane.Features.Guardrails;
 
 namespace Wane.Features.Tapering;
 
-/// <summary>The calendar URL to show again after revoking.</summary>
+/// <summary>The new calendar feed URL: shown only here, since only its hash is stored.</summary>
 public sealed record CalendarUrlView(string CalendarUrl);
 
 internal static class PlanEndpoints
@@ -19,13 +19,13 @@ internal static class PlanEndpoints
         var plans = api.MapGroup("/plans").WithTags("Taper plans");
         plans.MapPost("/preview", Preview).WithName("PreviewPlan").WithSummary("Plan a taper without saving it");
         plans.MapPost("/", Create).WithName("CreatePlan").WithSummary("Save a plan and make it the active one (an active plan is kept as replaced)");
-        plans.MapGet("/current", Current).WithName("GetCurrentPlan").WithSummary("The active plan: schedule, today's allowance, adherence, holds, calendar URL")
+        plans.MapGet("/current", Current).WithName("GetCurrentPlan").WithSummary("The active plan: schedule, today's allowance, adherence, holds, since when a calendar feed exists")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/{id:long}/hold", Hold).WithName("HoldPlan").WithSummary("Pause the plan from a day (default today); later steps shift");
         plans.MapPost("/{id:long}/resume", Resume).WithName("ResumePlan").WithSummary("End a hold: the plan goes on from today");
         plans.MapPost("/{id:long}/override-hold", OverrideHold).WithName("OverrideHold").WithSummary("Go on with the plan although withdrawal scores hold it (recorded)");
         plans.MapPost("/{id:long}/replan", Replan).WithName("Replan").WithSummary("A new plan from today at your actual recent amount, same pace");
-        api.MapPost("/calendar/revoke", Revoke).WithName("RevokeCalendar").WithTags("Taper plans").WithSummary("Replace the calendar feed's secret URL");
+        api.MapPost("/calendar/revoke", Revoke).WithName("RevokeCalendar").WithTags("Taper plans").WithSummary("Make a new calendar feed URL (the old one stops working); the URL is shown only in this answer");
         return api;
     }
 

@@ -107,9 +107,10 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
                     .Select(a => new AdherenceView(i, TimeText.Format(a.Date), a.Target, a.Actual, a.Held)));
             }
         }
-        var secret = baseUrl is null ? null : await feeds.SecretAsync(userId, ct).ConfigureAwait(false);
+        // Only the feed's hash is stored, so the view can say since when a feed exists but never its URL.
+        var feedSince = baseUrl is null ? null : await feeds.CreatedAtAsync(userId, ct).ConfigureAwait(false);
         return View(loaded.Row.Id, loaded.Row.Status, request, plan, loaded.Holds, todayViews, adherence,
-            secret is null ? null : $"{baseUrl!.TrimEnd('/')}/calendar/{secret}.ics");
+            feedSince is { } since ? TimeText.Format(since) : null);
     }
 
     public async Task<Outcome<PlanView>> HoldAsync(string userId, long id, HoldBody body, string? baseUrl, CancellationToken ct)
@@ -445,13 +446,13 @@ internal sealed class PlanStore(WaneDb db, Profile profile, CalendarFeeds feeds,
         WireName.TryParse<OpioidName>(substance, out var o) ? o.Value : throw new ArgumentException($"Not an opioid: {substance}", nameof(substance));
 
     private static PlanView View(long? id, string status, TaperRequest request, TaperPlan plan, IReadOnlyList<PlanHold> holds,
-        IReadOnlyList<TodayPlanView> today, IReadOnlyList<AdherenceView> adherence, string? calendarUrl)
+        IReadOnlyList<TodayPlanView> today, IReadOnlyList<AdherenceView> adherence, string? calendarFeedSince)
     {
         var phases = plan.Phases.Select(p => PlanRounding.Explain(new PhaseView(p.Index, p.Substance, p.Unit.Name(), PlanRequests.Describe(request.Phases[p.Index]),
             p.Steps.Select(StepView.Of).ToArray(), TimeText.Format(p.End)), p, request.Phases[p.Index], plan.Holds)).ToArray();
         return new PlanView(id, status, TimeText.Format(plan.Start), TimeText.Format(plan.End), phases[0].Steps, phases,
             Advice.Views(plan.Advisories),
             holds.Select(h => new HoldView(h.Id, TimeText.Format(h.From), h.To is { } t ? TimeText.Format(t) : null, h.Reason)).ToArray(),
-            today, adherence, calendarUrl);
+            today, adherence, calendarFeedSince);
     }
 }

@@ -23,7 +23,10 @@ public sealed record TodayPlanView(int Phase, string Date, string Substance, dec
 /// <summary>One day of adherence: the target against what was taken.</summary>
 public sealed record AdherenceView(int Phase, string Date, decimal Target, decimal Actual, bool Held);
 
-/// <summary>A plan: its schedule (<c>steps</c> is the first phase's, for one-phase plans), advisories, holds, today and adherence.</summary>
+/// <summary>
+/// A plan: its schedule (<c>steps</c> is the first phase's, for one-phase plans), advisories, holds, today and adherence.
+/// <c>calendarFeedSince</c> is when the calendar feed URL was made (null: none yet); the URL itself is shown only when made.
+/// </summary>
 public sealed record PlanView(
     long? Id,
     string Status,
@@ -35,7 +38,7 @@ public sealed record PlanView(
     IReadOnlyList<HoldView> Holds,
     IReadOnlyList<TodayPlanView> Today,
     IReadOnlyList<AdherenceView> Adherence,
-    string? CalendarUrl);
+    string? CalendarFeedSince);
 
 /// <summary>A hold request: from a local date (default today), with an optional reason.</summary>
 public sealed record HoldBody([property: DataType(DataType.Date)] string? From, string? Reason);

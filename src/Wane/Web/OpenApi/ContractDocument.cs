@@ -69,6 +69,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer, IOpenApiOp
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerTokenHandler.SchemeName, document)] = [] }];
             Add(responses, 401, "No valid personal access token was sent.", "ProblemDetails", document);
+            Add(responses, 429, "Too many requests with this token (`RateLimits:Api`); wait the seconds in `Retry-After`.", "ProblemDetails", document);
         }
         var hasBody = operation.RequestBody is not null;
         var hasInput = hasBody || description.ParameterDescriptions.Count > 0;

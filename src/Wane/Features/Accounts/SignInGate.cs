@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
+
+namespace Wane.Features.Accounts;
+
+/// <summary>
+/// Checks a name and password without a lockout a stranger could trigger (ADR 0014). After
+/// <see cref="Settings.FreeFailures"/> failures for a typed name, further attempts for it wait a
+/// doubling delay (capped) — except from a browser that has signed in as that name before (its
+/// device cookie), so the owner is never locked out. Known and unknown names take the same path: both
+/// hash the password (a dummy hash for unknown names) and both count failures, so neither the time
+/// nor the answer tells which names exist.
+/// </summary>
+internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock clock, SignInGate.Settings settings, IDataProtectionProvider protection)
+{
+    public const string DeviceCookie = "wane-device";
+
+    /// <summary>Sign-in throttling settings (<c>Accounts:SignIn:*</c>).</summary>
+    public sealed record Settings(int FreeFailures, int MaxDelaySeconds)
+    {
+        public static Settings From(IConfiguration config) => new(
+            config.GetValue("Accounts:SignIn:FreeFailures", 5),
+            config.GetValue("Accounts:SignIn:MaxDelaySeconds", 300));
+    }
+
+    public abstract record Attempt
+    {
+        public sealed record Passed(WaneUser User) : Attempt;
+        public sealed record Failed : Attempt;
+        public sealed record Wait(int Seconds) : Attempt;
+    }
+
+    // Hashed once per process with the same hasher (and so the same work factor) as real passwords.
+    private static string? _dummyHash;
+
+    public async Task<Attempt> CheckAsync(string? name, string? password, string? deviceCookie, CancellationToken ct)
+    {
+        var normalized = users.NormalizeName(name?.Trim() ?? "") ?? "";
+        var key = NameKey(normalized);
+        var now = clock.GetCurrentInstant();
+        var failures = await db.SigninFailures.SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
+        if (failures is not null && failures.Count >= settings.FreeFailures && !Trusted(deviceCookie, normalized))
+        {
+            var delay = Math.Min(settings.MaxDelaySeconds, Math.Pow(2, Math.Min(30, failures.Count - settings.FreeFailures)));
+            var until = failures.LastAt + Duration.FromSeconds(delay);
+            if (now < until)
+            {
+                return new Attempt.Wait((int)Math.Ceiling((until - now).TotalSeconds));
+            }
+        }
+
+        var user = normalized.Length == 0 ? null : await users.FindByNameAsync(normalized).ConfigureAwait(false);
+        var passed = user is null
+            ? DummyCheck(password ?? "")
+            : await users.CheckPasswordAsync(user, password ?? "").ConfigureAwait(false);
+        if (passed && user is not null)
+        {
+            if (failures is not null)
+            {
+                await db.SigninFailures.Where(f => f.NameHash == key).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            }
+            return new Attempt.Passed(user);
+        }
+        if (failures is null)
+        {
+            failures = new SigninFailure { NameHash = key, Count = 1, LastAt = now };
+            db.SigninFailures.Add(failures);
+        }
+        else
+        {
+            failures.Count++;
+            failures.LastAt = now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another attempt for the same name counted at the same moment; one count is enough.
+        }
+        finally
+        {
+            db.Entry(failures).State = EntityState.Detached;
+        }
+        return new Attempt.Failed();
+    }
+
+    /// <summary>The device cookie's value for a browser that has just signed in as this user.</summary>
+    public string DeviceCookieFor(WaneUser user) =>
+        Protector().Protect(user.NormalizedUserName ?? "");
+
+    /// <summary>The key of a normalized name's failure count.</summary>
+    public static string NameKey(string normalizedName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedName)));
+
+    private bool Trusted(string? cookie, string normalized)
+    {
+        if (string.IsNullOrEmpty(cookie))
+        {
+            return false;
+        }
+        try
+        {
+            return string.Equals(Protector().Unprotect(cookie), normalized, StringComparison.Ordinal);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private IDataProtector Protector() => protection.CreateProtector("Wane.SignIn.DeviceCookie");
+
+    private bool DummyCheck(string password)
+    {
+        var dummy = new WaneUser { UserName = "", TimeZone = "UTC" };
+        _dummyHash ??= users.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+        _ = users.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+        return false;
+    }
+}
