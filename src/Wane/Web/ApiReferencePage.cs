@@ -10,10 +10,10 @@ namespace Wane.Web;
 internal static class ApiReferencePage
 {
     public const string HeaderContent =
-        "<nav aria-label=\"Wane\" class=\"wane-back\"><a href=\"/\">← Back to Wane</a> · <a href=\"/help\">Get help</a></nav>" +
+        "<section class=\"wane-back\" aria-label=\"Wane\"><p><a href=\"/\">← Back to Wane</a> · <a href=\"/help\">Get help</a></p><h1>Wane API reference</h1>" +
         "<noscript><p>This is Wane's API reference: an interactive description of the JSON API that scripts use with a personal access token. " +
         "It needs JavaScript. Without it, read the description itself at <a href=\"/openapi/v1.json\">/openapi/v1.json</a>, " +
-        "or go <a href=\"/\">back to Wane</a>.</p></noscript>";
+        "or go <a href=\"/\">back to Wane</a>.</p></noscript></section>";
 
     private static readonly byte[] Bare = Encoding.UTF8.GetBytes("<html>");
     private static readonly byte[] WithLang = Encoding.UTF8.GetBytes("<html lang=\"en\">");
