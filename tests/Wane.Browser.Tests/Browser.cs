@@ -76,14 +76,22 @@ public sealed class Browser : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, name + ".png"), FullPage = true });
 
-    private static string FindArtifacts()
+    /// <summary>The repository root (where Wane.slnx is).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wane.slnx")))
         {
             dir = dir.Parent;
         }
-        var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    private static string FindArtifacts()
+    {
+        var path = Path.Combine(FindRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(path);
         return path;
     }

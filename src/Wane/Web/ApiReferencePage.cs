@@ -5,7 +5,7 @@ namespace Wane.Web;
 /// <summary>
 /// The API reference page at <c>/api</c>. Scalar's own page starts with an inline module script; this one loads
 /// Scalar's files (still served by <c>MapScalarApiReference</c> under /api/) and starts it from /assets/, so
-/// the page needs no inline script.
+/// the page needs no inline script. It has a language, a way back, and says what it is when JavaScript is off.
 /// </summary>
 internal static class ApiReferencePage
 {
@@ -21,6 +21,13 @@ internal static class ApiReferencePage
                 <meta name="referrer" content="no-referrer">
             </head>
             <body>
+                <header aria-label="Wane">
+                    <p><a href="/">← Back to Wane</a> · <a href="/help">Get help</a></p>
+                    <h1>Wane API reference</h1>
+                    <noscript><p>This is Wane's API reference: an interactive description of the JSON API that scripts
+                    use with a personal access token. It needs JavaScript. Without it, read the description itself at
+                    <a href="/openapi/v1.json">/openapi/v1.json</a>, or go <a href="/">back to Wane</a>.</p></noscript>
+                </header>
                 <div id="app"></div>
                 <script src="/api/scalar.js"></script>
                 <script type="module" src="{WebUtility.HtmlEncode(Assets.ApiReferenceUrl)}"></script>

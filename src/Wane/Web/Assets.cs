@@ -1,50 +1,62 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
 
 namespace Wane.Web;
 
 /// <summary>
-/// Serves the stylesheet and scripts from the assembly, so the app needs no content root or static-files folder
-/// wherever it runs (installed, in tests, in a container). Pages carry no inline script or style (see
-/// <see cref="SecurityHeaders"/>); everything they run comes from here.
+/// Serves the stylesheet, scripts and icon from the assembly, so the app needs no content root or
+/// static-files folder wherever it runs (installed, in tests, in a container). Every page script is
+/// a file here, never inline, so a strict Content-Security-Policy (script-src 'self') holds.
 /// </summary>
 internal static class Assets
 {
-    private static readonly Lazy<(byte[] Bytes, string ETag)> Css = new(() => Load("Wane.Web.site.css"));
-    private static readonly Lazy<(byte[] Bytes, string ETag)> Js = new(() => Load("Wane.Web.site.js"));
-    private static readonly Lazy<(byte[] Bytes, string ETag)> ApiJs = new(() => Load("Wane.Web.api-reference.js"));
+    private sealed record Asset(byte[] Bytes, string ETag, string ContentType);
 
-    public static string CssUrl => "/assets/site.css?v=" + Css.Value.ETag[1..9];
+    private static readonly Lazy<FrozenDictionary<string, Asset>> All = new(() => new Dictionary<string, Asset>(StringComparer.Ordinal)
+    {
+        ["site.css"] = Load("site.css", "text/css; charset=utf-8"),
+        ["site.js"] = Load("site.js", "text/javascript; charset=utf-8"),
+        ["api-reference.js"] = Load("api-reference.js", "text/javascript; charset=utf-8"),
+        ["favicon.svg"] = Load("favicon.svg", "image/svg+xml"),
+    }.ToFrozenDictionary(StringComparer.Ordinal));
 
-    public static string JsUrl => "/assets/site.js?v=" + Js.Value.ETag[1..9];
+    public static string CssUrl => Url("site.css");
 
-    public static string ApiReferenceUrl => "/assets/api-reference.js?v=" + ApiJs.Value.ETag[1..9];
+    public static string JsUrl => Url("site.js");
+
+    public static string ApiReferenceUrl => Url("api-reference.js");
+
+    public static string FaviconUrl => Url("favicon.svg");
+
+    /// <summary>The asset's address with its content hash, so it can be cached for a year.</summary>
+    public static string Url(string name) => "/assets/" + name + "?v=" + All.Value[name].ETag[1..9];
 
     public static void MapAssets(this IEndpointRouteBuilder app)
     {
-        Map(app, "/assets/site.css", Css, "text/css; charset=utf-8");
-        Map(app, "/assets/site.js", Js, "text/javascript; charset=utf-8");
-        Map(app, "/assets/api-reference.js", ApiJs, "text/javascript; charset=utf-8");
+        app.MapGet("/assets/{name}", (string name, HttpContext http) =>
+        {
+            if (!All.Value.TryGetValue(name, out var asset))
+            {
+                return Results.NotFound();
+            }
+            http.Response.Headers.ETag = asset.ETag;
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return http.Request.Headers.IfNoneMatch == asset.ETag
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Bytes(asset.Bytes, asset.ContentType);
+        }).ExcludeFromDescription().AllowAnonymous();
+        // Browsers ask for /favicon.ico on their own (the API reference page has no icon link).
+        app.MapGet("/favicon.ico", () => Results.Redirect(FaviconUrl, permanent: true)).ExcludeFromDescription().AllowAnonymous();
     }
 
-    private static void Map(IEndpointRouteBuilder app, string path, Lazy<(byte[] Bytes, string ETag)> asset, string contentType) =>
-        app.MapGet(path, (HttpContext http) =>
-        {
-            var (bytes, etag) = asset.Value;
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return http.Request.Headers.IfNoneMatch == etag
-                ? Results.StatusCode(StatusCodes.Status304NotModified)
-                : Results.Bytes(bytes, contentType);
-        }).ExcludeFromDescription().AllowAnonymous();
-
-    private static (byte[], string) Load(string name)
+    private static Asset Load(string name, string contentType)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Wane.Web.assets." + name)
             ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
         var bytes = ms.ToArray();
-        return (bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
+        return new(bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"", contentType);
     }
 }

@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Wane.Data;
@@ -94,6 +96,7 @@ internal static class WaneWeb
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
+            o.Conventions.AllowAnonymousToPage("/Errors/Error");
         });
 
         services.Configure<JsonOptions>(o =>
@@ -105,6 +108,17 @@ internal static class WaneWeb
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        // Brotli, then gzip, for HTML, CSS, JS, JSON and the SVG icon. Not over HTTPS: pages carry
+        // antiforgery tokens, and compressing secrets beside reflected input invites BREACH (a TLS
+        // proxy in front of Wane can decide for itself). Wane serves plain HTTP on 127.0.0.1 by default.
+        services.AddResponseCompression(o =>
+        {
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddWaneOpenApi();
         services.AddSingleton<ResourceDirectory>();
@@ -117,15 +131,19 @@ internal static class WaneWeb
     {
         app.UseProxyAndHosts();
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        // The API answers errors with problem details; every other address with the error page inside
+        // the layout (navigation and Get help), re-executed so the status code stays.
+        app.UseWhen(IsApi, api => api
+            .UseExceptionHandler()
+            .UseStatusCodePages(async ctx => await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false)));
+        app.UseWhen(ctx => !IsApi(ctx), web => web
+            .UseExceptionHandler("/error/500")
+            .UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after the error handlers, so a re-executed /error/{code} finds its page; the rate
+        // limiter after routing, so it sees each endpoint's policy.
+        app.UseRouting();
         app.UseRateLimiter();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(async ctx =>
-        {
-            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            {
-                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false);
-            }
-        });
         // One database connection per API request: the token lookup, the guardrail window and the
         // insert share it, instead of opening (and setting up) a pooled connection for each query.
         app.Use(async (ctx, next) =>
@@ -174,6 +192,10 @@ internal static class WaneWeb
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpContext ctx) =>
+        ctx.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
+        || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs <c>wane serve</c> until stopped.</summary>
     public static async Task<int> RunAsync(string[] args)
