@@ -21,13 +21,13 @@ internal static class ApiReferencePage
                 <meta name="referrer" content="no-referrer">
             </head>
             <body>
-                <header aria-label="Wane">
-                    <p><a href="/">← Back to Wane</a> · <a href="/help">Get help</a></p>
-                    <h1>Wane API reference</h1>
+                <section aria-labelledby="api-title">
+                    <nav aria-label="Wane"><p><a href="/">← Back to Wane</a> · <a href="/help">Get help</a></p></nav>
+                    <h1 id="api-title">Wane API reference</h1>
                     <noscript><p>This is Wane's API reference: an interactive description of the JSON API that scripts
                     use with a personal access token. It needs JavaScript. Without it, read the description itself at
                     <a href="/openapi/v1.json">/openapi/v1.json</a>, or go <a href="/">back to Wane</a>.</p></noscript>
-                </header>
+                </section>
                 <div id="app"></div>
                 <script src="/api/scalar.js"></script>
                 <script type="module" src="{WebUtility.HtmlEncode(Assets.ApiReferenceUrl)}"></script>

@@ -77,7 +77,8 @@ public class SessionTests(WaneApp app) : IClassFixture<WaneApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-            phoneId = await db.SigninSessions.Where(s => s.UserAgent == AndroidFirefox).Select(s => s.Id).SingleAsync();
+            var userId = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+            phoneId = await db.SigninSessions.Where(s => s.UserId == userId && s.UserAgent == AndroidFirefox).Select(s => s.Id).SingleAsync();
         }
         (await here.SubmitAsync("/sessions", new Dictionary<string, string> { ["id"] = $"{phoneId}" }, action: "/sessions?handler=End"))
             .Html.ShouldContain("That session has ended");

@@ -11,7 +11,7 @@ public class SiteShellTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("br", "/signin")]
     [InlineData("gzip", "/signin")]
     [InlineData("br", "/assets/site.css")]
-    [InlineData("gzip", "/assets/print.js")]
+    [InlineData("gzip", "/assets/site.js")]
     public async Task Responses_AcceptingCompression_AreCompressed(string encoding, string path)
     {
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
