@@ -33,32 +33,47 @@ internal sealed class ExportCsv(WaneDb db, Profile profile)
     public async Task<int> WriteAsync(string userId, ExportTable table, TextWriter output, Action? onRow, CancellationToken ct)
     {
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        // CsvWriter writes synchronously, which a response stream does not allow: it fills a small
+        // buffer that is drained to the output asynchronously every few hundred rows.
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         // A note that starts with "=" must not run as a formula when a spreadsheet opens the file.
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, leaveOpen: true);
+        using var csv = CsvWriter.Create(buffer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, leaveOpen: true);
+        var sink = new Sink(csv, buffer, output);
         var count = table == ExportTable.Doses
-            ? await DosesAsync(userId, days, csv, onRow, ct).ConfigureAwait(false)
-            : await CheckInsAsync(userId, days, csv, onRow, ct).ConfigureAwait(false);
-        csv.Flush();
+            ? await DosesAsync(userId, days, sink, onRow, ct).ConfigureAwait(false)
+            : await CheckInsAsync(userId, days, sink, onRow, ct).ConfigureAwait(false);
+        await sink.DrainAsync(ct).ConfigureAwait(false);
         await output.FlushAsync(ct).ConfigureAwait(false);
         return count;
     }
 
     /// <summary>Both tables as a ZIP of <c>doses.csv</c> and <c>checkins.csv</c>.</summary>
+    /// <remarks>
+    /// The archive is built in a temporary file (deleted on close) and then copied: ZIP writing is partly
+    /// synchronous, which a response stream does not allow, and a file keeps memory flat.
+    /// </remarks>
     public async Task WriteZipAsync(string userId, Stream output, Action? onRow, CancellationToken ct)
     {
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct).ConfigureAwait(false);
-        foreach (var table in Enum.GetValues<ExportTable>())
+        var path = Path.Combine(Path.GetTempPath(), "wane-export-" + Guid.NewGuid().ToString("N") + ".zip");
+        await using var temp = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (var zip = new ZipArchive(temp, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var entry = zip.CreateEntry(FileName(table), CompressionLevel.Optimal);
-            await using var stream = await entry.OpenAsync(ct).ConfigureAwait(false);
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            await WriteAsync(userId, table, writer, onRow, ct).ConfigureAwait(false);
-            await writer.FlushAsync(ct).ConfigureAwait(false);
+            foreach (var table in Enum.GetValues<ExportTable>())
+            {
+                var entry = zip.CreateEntry(FileName(table), CompressionLevel.Optimal);
+                await using var stream = entry.Open();
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                await WriteAsync(userId, table, writer, onRow, ct).ConfigureAwait(false);
+                await writer.FlushAsync(ct).ConfigureAwait(false);
+            }
         }
+        temp.Position = 0;
+        await temp.CopyToAsync(output, ct).ConfigureAwait(false);
     }
 
-    private async Task<int> DosesAsync(string userId, LocalDays days, CsvWriter csv, Action? onRow, CancellationToken ct)
+    private async Task<int> DosesAsync(string userId, LocalDays days, Sink sink, Action? onRow, CancellationToken ct)
     {
+        var csv = sink.Csv;
         var products = await db.Products.AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Id, p => p.Name, ct).ConfigureAwait(false);
         csv.WriteRecord(["id", "taken_at_utc", "local_date", "local_time", "time_zone", "product_id", "product", "kind", "amount", "unit",             "normalized_amount", "normalized_unit", "meal", "reason", "pain_before", "note", "client_id"]);
         var count = 0;
@@ -86,12 +101,17 @@ internal sealed class ExportCsv(WaneDb db, Profile profile)
             csv.EndRecord();
             count++;
             onRow?.Invoke();
+            if (count % 256 == 0)
+            {
+                await sink.DrainAsync(ct).ConfigureAwait(false);
+            }
         }
         return count;
     }
 
-    private async Task<int> CheckInsAsync(string userId, LocalDays days, CsvWriter csv, Action? onRow, CancellationToken ct)
+    private async Task<int> CheckInsAsync(string userId, LocalDays days, Sink sink, Action? onRow, CancellationToken ct)
     {
+        var csv = sink.Csv;
         csv.WriteRecord(["id", "taken_at_utc", "local_date", "local_time", "time_zone", "instrument", "score", "band",             "answers", "pain", "sleep", "mood", "craving", "red_flags", "note"]);
         var count = 0;
         var rows = db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.TakenAt).ThenBy(c => c.Id).AsAsyncEnumerable();
@@ -119,8 +139,23 @@ internal sealed class ExportCsv(WaneDb db, Profile profile)
             csv.EndRecord();
             count++;
             onRow?.Invoke();
+            if (count % 256 == 0)
+            {
+                await sink.DrainAsync(ct).ConfigureAwait(false);
+            }
         }
         return count;
+    }
+
+    private sealed record Sink(CsvWriter Csv, StringWriter Buffer, TextWriter Output)
+    {
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            Csv.Flush();
+            var text = Buffer.GetStringBuilder();
+            await Output.WriteAsync(text, ct).ConfigureAwait(false);
+            text.Clear();
+        }
     }
 
     private static string Text(object? value) => value switch

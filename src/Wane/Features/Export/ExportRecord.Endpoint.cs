@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wane.Domain;
 using Wane.Features.Common;
@@ -55,13 +56,20 @@ internal static class ExportEndpoints
     {
         api.MapGet("/export", Download).WithName("Export").WithTags("Profile")
             .WithSummary("Everything of yours as Wane's versioned JSON, or doses and check-ins as CSV (?format=csv, a ZIP of both or &table=doses|checkins)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["text/csv", "application/zip"]);
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/json", "text/csv", "application/zip");
         return api;
     }
 
     public static IEndpointRouteBuilder MapExportDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export", Download).RequireAuthorization().ExcludeFromDescription();
+        // The profile page's links, with the browser's sign-in cookie. Signed out, a person is sent to
+        // sign in and back, as on every page (an endpoint would otherwise answer a bare 401).
+        app.MapGet("/export", (string? format, string? table, HttpContext http, NodaTime.IClock clock) =>
+                http.User.Identity?.IsAuthenticated == true
+                    ? (IResult)Download(format, table, http, clock)
+                    : Results.Redirect("/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 

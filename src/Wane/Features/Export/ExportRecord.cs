@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wane.Data;
@@ -40,7 +41,11 @@ internal sealed class ExportRecord(WaneDb db, NodaTime.IClock clock)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct).ConfigureAwait(false);
         var guardrails = await db.GuardrailSettings.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Json).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        // The writer fills a buffer that is drained to the output asynchronously: writing to the
+        // response stream synchronously is not allowed, and the buffer stays small.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
+        var sink = new Sink(json, buffer, output);
         json.WriteStartObject();
         json.WriteString("format", "wane-export");
         json.WriteNumber("schemaVersion", SchemaVersion);
@@ -59,21 +64,33 @@ internal sealed class ExportRecord(WaneDb db, NodaTime.IClock clock)
             settings.RootElement.WriteTo(json);
         }
 
-        var products = await ArrayAsync(json, "products", db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id), Product, onRow, ct).ConfigureAwait(false);
-        var doses = await ArrayAsync(json, "doses", db.Doses.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.Id), Dose, onRow, ct).ConfigureAwait(false);
-        var changes = await ArrayAsync(json, "doseChanges", db.DoseAudits.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id), Change, onRow, ct).ConfigureAwait(false);
-        var breaks = await ArrayAsync(json, "breaks", db.Breaks.AsNoTracking().Where(b => b.UserId == userId).OrderBy(b => b.Id), Break, onRow, ct).ConfigureAwait(false);
+        var products = await ArrayAsync(sink, "products", db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id), Product, onRow, ct).ConfigureAwait(false);
+        var doses = await ArrayAsync(sink, "doses", db.Doses.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.Id), Dose, onRow, ct).ConfigureAwait(false);
+        var changes = await ArrayAsync(sink, "doseChanges", db.DoseAudits.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id), Change, onRow, ct).ConfigureAwait(false);
+        var breaks = await ArrayAsync(sink, "breaks", db.Breaks.AsNoTracking().Where(b => b.UserId == userId).OrderBy(b => b.Id), Break, onRow, ct).ConfigureAwait(false);
         var holds = (await db.PlanHolds.AsNoTracking().Where(h => h.UserId == userId).OrderBy(h => h.Id).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(h => h.PlanId);
-        var plans = await ArrayAsync(json, "plans", db.Plans.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id), p => Plan(p, holds[p.Id]), onRow, ct).ConfigureAwait(false);
-        var checkIns = await ArrayAsync(json, "checkIns", db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id), CheckIn, onRow, ct).ConfigureAwait(false);
+        var plans = await ArrayAsync(sink, "plans", db.Plans.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id), p => Plan(p, holds[p.Id]), onRow, ct).ConfigureAwait(false);
+        var checkIns = await ArrayAsync(sink, "checkIns", db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id), CheckIn, onRow, ct).ConfigureAwait(false);
         json.WriteEndObject();
-        await json.FlushAsync(ct).ConfigureAwait(false);
+        await sink.DrainAsync(ct).ConfigureAwait(false);
+        await output.FlushAsync(ct).ConfigureAwait(false);
         return new ExportCounts(products, doses, changes, breaks, plans, checkIns);
     }
 
-    private static async Task<int> ArrayAsync<TRow, TOut>(Utf8JsonWriter json, string name, IQueryable<TRow> rows, Func<TRow, TOut> map, Action? onRow, CancellationToken ct)
+    private sealed record Sink(Utf8JsonWriter Json, ArrayBufferWriter<byte> Buffer, Stream Output)
     {
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            Json.Flush();
+            await Output.WriteAsync(Buffer.WrittenMemory, ct).ConfigureAwait(false);
+            Buffer.ResetWrittenCount();
+        }
+    }
+
+    private static async Task<int> ArrayAsync<TRow, TOut>(Sink sink, string name, IQueryable<TRow> rows, Func<TRow, TOut> map, Action? onRow, CancellationToken ct)
+    {
+        var json = sink.Json;
         json.WriteStartArray(name);
         var count = 0;
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
@@ -81,9 +98,9 @@ internal sealed class ExportRecord(WaneDb db, NodaTime.IClock clock)
             JsonSerializer.Serialize(json, map(row), Options);
             count++;
             onRow?.Invoke();
-            if (json.BytesPending > 32_768)
+            if (json.BytesPending + sink.Buffer.WrittenCount > 32_768)
             {
-                await json.FlushAsync(ct).ConfigureAwait(false);
+                await sink.DrainAsync(ct).ConfigureAwait(false);
             }
         }
         json.WriteEndArray();
