@@ -49,6 +49,7 @@ internal static class WaneCli
         StatusCommand.Add(root, runtime);
         PlanCommands.Add(root, runtime);
         CheckInCommands.Add(root, runtime);
+        ExportCommand.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);

@@ -57,6 +57,8 @@ internal static class CoreServices
         services.AddScoped<Features.Tapering.PlanStore>();
         services.AddScoped<Features.Tapering.CalendarFeeds>();
         services.AddScoped<Features.CheckIns.CheckInStore>();
+        services.AddScoped<Features.Export.ExportRecord>();
+        services.AddScoped<Features.Export.ExportCsv>();
         return services;
     }
 

@@ -11,6 +11,7 @@ using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Features.Accounts;
 using Wane.Features.CheckIns;
+using Wane.Features.Export;
 using Wane.Features.Guardrails;
 using Wane.Features.Help;
 using Wane.Features.Journal;
@@ -161,6 +162,7 @@ internal static class WaneWeb
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAssets();
         app.MapCalendarFeed();
+        app.MapExportDownload();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o
@@ -188,6 +190,7 @@ internal static class WaneWeb
         api.MapStatusEndpoint();
         api.MapPlanEndpoints();
         api.MapCheckInEndpoints();
+        api.MapExportEndpoints();
 
         app.MapRazorPages();
         return app;

@@ -23,6 +23,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
+        "GET /api/v1/export",
     ];
 
     [Fact]
@@ -90,6 +91,16 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         bobCalendar.ShouldNotContain(aliceCalendar);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
         (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { productId = bobsOwn, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var bobExport = await (await bob.GetAsync("/api/v1/export")).Content.ReadAsStringAsync();
+        var bobRecord = System.Text.Json.JsonDocument.Parse(bobExport).RootElement;
+        bobRecord.GetProperty("products").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ShouldBe([bobsOwn]);
+        bobRecord.GetProperty("doses").GetArrayLength().ShouldBe(0);
+        bobRecord.GetProperty("doseChanges").GetArrayLength().ShouldBe(0);
+        bobRecord.GetProperty("checkIns").GetArrayLength().ShouldBe(1);
+        bobExport.ShouldNotContain("private");
+        var bobCsv = await (await bob.GetAsync("/api/v1/export?format=csv&table=doses")).Content.ReadAsStringAsync();
+        bobCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
 
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");

@@ -116,7 +116,8 @@ public sealed class ContractCheckingHandler(Func<Task<JsonObject>> document) : D
             {
                 return $"content type {mediaType ?? "(none)"} is not documented (documented: {string.Join(", ", content.Select(c => c.Key))})";
             }
-            if (media["schema"] is not JsonNode schemaNode)
+            // Only JSON bodies are held to a schema (a CSV or ZIP download is checked by its own tests).
+            if (media["schema"] is not JsonNode schemaNode || !(mediaType.EndsWith("/json", StringComparison.Ordinal) || mediaType.EndsWith("+json", StringComparison.Ordinal)))
             {
                 return null;
             }
