@@ -19,6 +19,12 @@ internal sealed class CliConsole(TextReader @in, TextWriter @out, TextWriter err
 
     public bool Interactive { get; } = interactive;
 
+    /// <summary>
+    /// Standard output without escaping, for machine formats that carry no raw control character: the
+    /// JSON export (the serializer escapes them) and the CSV export (its fields escape them too).
+    /// </summary>
+    public TextWriter Data => raw;
+
     public static CliConsole System() =>
         new(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected);
 

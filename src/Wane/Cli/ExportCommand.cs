@@ -29,7 +29,7 @@ internal static class ExportCommand
             if (path is null)
             {
                 // Standard output is text: the JSON and a single CSV table are UTF-8 text.
-                await using var stdout = new TextWriterStream(host.Console.Out);
+                await using var stdout = new TextWriterStream(host.Console.Data);
                 await WriteAsync(host, user.Id, request, stdout, onRow: null, ct).ConfigureAwait(false);
                 return;
             }

@@ -158,10 +158,19 @@ internal sealed class ExportCsv(WaneDb db, Profile profile)
         }
     }
 
+    /// <summary>
+    /// Control characters other than newline and tab (refused on input, but older records may hold them)
+    /// are written as \uXXXX, so a CSV printed on a terminal cannot drive it.
+    /// </summary>
+    private static string Escaped(string text) =>
+        !text.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
+            ? text
+            : string.Concat(text.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString()));
+
     private static string Text(object? value) => value switch
     {
         null => "",
-        string text => text,
+        string text => Escaped(text),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
