@@ -34,7 +34,13 @@ internal static class ExportCommand
                 return;
             }
             var full = Path.GetFullPath(path);
-            await using (var file = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            // The file holds health data: readable by its owner only, whatever the umask.
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            await using (var file = new FileStream(full, options))
             {
                 if (host.Console.Interactive)
                 {

@@ -62,6 +62,10 @@ public sealed class ExportCliTests : IDisposable
         refused.Err.ShouldContain("--out");
         written.Exit.ShouldBe(0, written.Err);
         written.Err.ShouldContain("Exported to");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         using var zip = ZipFile.OpenRead(file);
         zip.Entries.Select(e => e.FullName).ShouldBe(["doses.csv", "checkins.csv"]);
     }
