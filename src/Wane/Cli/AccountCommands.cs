@@ -6,7 +6,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane token create</c>.</summary>
+/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane user two-factor-off</c>, <c>wane token create</c>.</summary>
 internal static class AccountCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -38,6 +38,15 @@ internal static class AccountCommands
             }
             var ended = ((Outcome<int>.Ok)outcome).Value;
             host.Console.Out.WriteLine($"Changed the password of {target.UserName}; {ended} session{(ended == 1 ? "" : "s")} ended.");
+        }));
+        var off = new Argument<string>("name") { Description = "User name" };
+        user.Add(runtime.Command("two-factor-off", "Turn off a user's two-factor sign-in (when they lost their app and recovery codes)", [off], async (host, parse, ct) =>
+        {
+            var target = await host.UserAsync(parse.GetValue(off), ct).ConfigureAwait(false);
+            var wasOn = await host.Get<Accounts>().TurnOffTwoFactorAsync(target.Id).ConfigureAwait(false);
+            host.Console.Out.WriteLine(wasOn
+                ? $"Two-factor sign-in is off for {target.UserName}: their password alone signs them in. They can turn it on again on the two-factor page."
+                : $"Two-factor sign-in was not on for {target.UserName}; nothing changed.");
         }));
         root.Add(user);
 

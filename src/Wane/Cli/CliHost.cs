@@ -7,11 +7,18 @@ using Wane.Hosting;
 
 namespace Wane.Cli;
 
-/// <summary>What a CLI command runs with: services over the local database, the console, the chosen user.</summary>
-internal sealed class CliHost(IServiceProvider services, CliConsole console) : IAsyncDisposable
+/// <summary>
+/// What a CLI command runs with: one DI scope over the local database (as a web request has), the
+/// console, the chosen user. Scopes are validated as in the web host, so a scoped service resolved
+/// from the root fails here as it would there.
+/// </summary>
+internal sealed class CliHost(ServiceProvider root, AsyncServiceScope scope, CliConsole console) : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
+    private readonly IServiceProvider services = scope.ServiceProvider;
+
+    /// <summary>The verb's scope.</summary>
     public IServiceProvider Services => services;
     public CliConsole Console => console;
 
@@ -34,9 +41,18 @@ internal sealed class CliHost(IServiceProvider services, CliConsole console) : I
         services.AddLogging();
         services.AddWaneCore(config);
         customize?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
-        await CoreServices.MigrateAsync(provider, NullLogger.Instance, ct).ConfigureAwait(false);
-        return new CliHost(provider, console);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        try
+        {
+            // One cheap query when the schema is current; the migrator only for a new or older database.
+            await CoreServices.EnsureSchemaAsync(provider, NullLogger.Instance, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new CliHost(provider, provider.CreateAsyncScope(), console);
     }
 
     /// <summary>The user a command acts for: <c>--user NAME</c>, or the only user there is.</summary>
@@ -62,9 +78,7 @@ internal sealed class CliHost(IServiceProvider services, CliConsole console) : I
 
     public async ValueTask DisposeAsync()
     {
-        if (services is IAsyncDisposable d)
-        {
-            await d.DisposeAsync().ConfigureAwait(false);
-        }
+        await scope.DisposeAsync().ConfigureAwait(false);
+        await root.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wane.Features.Common;
 
 namespace Wane.Cli;
 
@@ -41,21 +42,9 @@ internal sealed class SafeWriter(TextWriter inner) : TextWriter(CultureInfo.Inva
     public static string Markup(string? text) => Spectre.Console.Markup.Escape(Escape(text));
 
     /// <summary>The text with every control character other than newline and tab written as <c>\uXXXX</c>.</summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || !text.Any(IsUnsafe))
-        {
-            return text ?? "";
-        }
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            sb.Append(IsUnsafe(c) ? Code(c) : c.ToString());
-        }
-        return sb.ToString();
-    }
+    public static string Escape(string? text) => VisibleText.Of(text);
 
-    private static bool IsUnsafe(char c) => char.IsControl(c) && c is not '\n' and not '\t';
+    private static bool IsUnsafe(char c) => VisibleText.IsHidden(c);
 
-    private static string Code(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    private static string Code(char c) => VisibleText.Code(c);
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wane.Hosting;
 using Wane.Web;
 
 namespace Wane.Cli;
@@ -37,19 +39,22 @@ internal static class WaneCli
         };
         serve.SetAction((_, _) => WaneWeb.RunAsync(args.Skip(1).ToArray()));
         root.Add(serve);
-        root.Add(runtime.Command("migrate", "Apply database migrations (serve and every verb also do this on start)", [], async (host, _, _) =>
+        root.Add(runtime.Command("migrate", "Apply database migrations (serve does this on start, and any verb that finds a new or older database)", [], async (host, _, ct) =>
         {
+            // The host already brought the schema up to date; this also runs the one-time upkeep serve runs.
+            await CoreServices.MigrateAsync(host.Services, NullLogger.Instance, ct).ConfigureAwait(false);
             host.Console.Out.WriteLine("The database is up to date.");
-            await Task.CompletedTask.ConfigureAwait(false);
         }));
         AccountCommands.Add(root, runtime);
         ProductCommands.Add(root, runtime);
         JournalCommands.Add(root, runtime);
         GuardrailCommands.Add(root, runtime);
         StatusCommand.Add(root, runtime);
+        TrendsCommand.Add(root, runtime);
         PlanCommands.Add(root, runtime);
         CheckInCommands.Add(root, runtime);
         ExportCommand.Add(root, runtime);
+        ImportCommand.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);

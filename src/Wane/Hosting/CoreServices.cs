@@ -54,12 +54,40 @@ internal static class CoreServices
         services.AddScoped<GuardrailStore>();
         services.AddScoped<BreakStore>();
         services.AddScoped<GetStatus>();
+        services.AddScoped<Features.Trends.GetTrends>();
+        services.AddScoped<Features.Trends.ShowCharts>();
         services.AddScoped<Features.Tapering.PlanStore>();
         services.AddScoped<Features.Tapering.CalendarFeeds>();
         services.AddScoped<Features.CheckIns.CheckInStore>();
         services.AddScoped<Features.Export.ExportRecord>();
         services.AddScoped<Features.Export.ExportCsv>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Import.ImportFile>();
+        services.AddScoped<Features.Import.ImportWane>();
+        services.AddScoped<Features.Import.ImportCsv>();
+        services.AddScoped<Features.Import.ImportJournal>();
         return services;
+    }
+
+    /// <summary>
+    /// For CLI verbs: when the database exists and has every migration (one query, no EF model), nothing
+    /// more; a new database or an older schema is migrated as <c>serve</c> does (ADR 0010).
+    /// </summary>
+    public static async Task EnsureSchemaAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
+    {
+        var location = services.GetRequiredService<DataLocation>();
+        if (location.SqlitePath is not { } path || File.Exists(path))
+        {
+            if (location.SqlitePath is not null)
+            {
+                SecureFiles(location.SqlitePath);
+            }
+            if (await SqliteSchema.IsCurrentAsync(location.ConnectionString, ct).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        await MigrateAsync(services, logger, ct).ConfigureAwait(false);
     }
 
     /// <summary>Applies pending migrations, creating the SQLite file (and its folder) on first run.</summary>
@@ -69,13 +97,8 @@ internal static class CoreServices
         var created = false;
         if (location.SqlitePath is { } path)
         {
-            OwnerOnly.EnsureDirectory(Path.GetDirectoryName(path)!);
             created = !File.Exists(path);
-            OwnerOnly.EnsureFile(path);
-            foreach (var sidecar in new[] { path + "-wal", path + "-shm", path + "-journal" }.Where(File.Exists))
-            {
-                OwnerOnly.EnsureFile(sidecar);
-            }
+            SecureFiles(path);
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
@@ -101,6 +124,17 @@ internal static class CoreServices
             Log.UsingDatabase(logger, location.SqlitePath, pending.Count);
         }
         return created;
+    }
+
+    // The database and its sidecars readable by their owner only (the folder too).
+    private static void SecureFiles(string path)
+    {
+        OwnerOnly.EnsureDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.EnsureFile(path);
+        foreach (var sidecar in new[] { path + "-wal", path + "-shm", path + "-journal" }.Where(File.Exists))
+        {
+            OwnerOnly.EnsureFile(sidecar);
+        }
     }
 }
 

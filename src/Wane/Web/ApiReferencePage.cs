@@ -9,7 +9,11 @@ namespace Wane.Web;
 /// </summary>
 internal static class ApiReferencePage
 {
-    public static void MapApiReferencePage(this IEndpointRouteBuilder app) =>
+    public static void MapApiReferencePage(this IEndpointRouteBuilder app)
+    {
+        // Scalar also answers /api/{documentName} with its own page, whose inline script the CSP stops
+        // (a blank page): the one document has this one page.
+        app.MapGet("/api/v1", () => Results.Redirect("/api")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/api", () => Results.Content(
             $"""
             <!doctype html>
@@ -34,4 +38,5 @@ internal static class ApiReferencePage
             </body>
             </html>
             """, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+    }
 }

@@ -30,7 +30,7 @@ internal static class RateLimits
             });
     }
 
-    private static readonly string[] FormPaths = ["/signin", "/setup", "/signup", "/password"];
+    private static readonly string[] FormPaths = ["/signin", "/signin/two-factor", "/setup", "/signup", "/password", "/two-factor"];
 
     public static IServiceCollection AddWaneRateLimits(this IServiceCollection services, IConfiguration config)
     {

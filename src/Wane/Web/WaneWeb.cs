@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -14,9 +15,11 @@ using Wane.Features.CheckIns;
 using Wane.Features.Export;
 using Wane.Features.Guardrails;
 using Wane.Features.Help;
+using Wane.Features.Import;
 using Wane.Features.Journal;
 using Wane.Features.Products;
 using Wane.Features.Tapering;
+using Wane.Features.Trends;
 using Wane.Hosting;
 using Wane.Web.OpenApi;
 
@@ -52,6 +55,8 @@ internal static class WaneWeb
         services.AddSingleton(new SignUpPolicy(builder.Configuration.GetValue("Accounts:AllowSignUp", false)));
 
         services.AddIdentityCore<WaneUser>().AddSignInManager().AddDefaultTokenProviders();
+        // Authenticator keys and recovery codes encrypted at rest (they are read only here, never by the CLI).
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<WaneUser>, ProtectedUserStore>());
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -95,6 +100,7 @@ internal static class WaneWeb
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignInSecondFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
             o.Conventions.AllowAnonymousToPage("/Errors/Error");
@@ -188,9 +194,11 @@ internal static class WaneWeb
         api.MapGuardrailEndpoints();
         api.MapBreakEndpoints();
         api.MapStatusEndpoint();
+        api.MapTrendsEndpoint();
         api.MapPlanEndpoints();
         api.MapCheckInEndpoints();
         api.MapExportEndpoints();
+        api.MapImportEndpoint();
 
         app.MapRazorPages();
         return app;

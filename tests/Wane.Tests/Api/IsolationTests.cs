@@ -23,14 +23,14 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
-        "GET /api/v1/export",
+        "GET /api/v1/export", "POST /api/v1/import", "GET /api/v1/trends",
     ];
 
     [Fact]
     public void EveryApiEndpoint_IsCoveredByTheIsolationTest()
     {
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         routes.ShouldBe(Covered, ignoreOrder: true);
@@ -50,6 +50,8 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var aliceCalendar = new Uri((await (await alice.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!).PathAndQuery;
         (await alice.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var aliceBefore = await Snapshot(alice, product, dose);
+        var aliceToday = (await alice.GetJsonAsync("/api/v1/trends?from=2026-11-25&to=2026-11-25")).GetProperty("days")[0];
+        (aliceToday.GetProperty("totals").GetArrayLength(), aliceToday.GetProperty("sows").ValueKind).ShouldBe((1, System.Text.Json.JsonValueKind.Number));
 
         var bob = await app.NewUserClientAsync("UTC", "bob-" + Guid.NewGuid().ToString("N")[..6]);
         (await bob.GetJsonAsync("/api/v1/me")).GetProperty("name").GetString().ShouldStartWith("bob-");
@@ -72,6 +74,9 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetJsonAsync("/api/v1/guardrails")).GetProperty("rules")[0].GetProperty("parameters")[0].GetProperty("value").GetDecimal().ShouldBe(6m);
         (await bob.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await bob.GetJsonAsync("/api/v1/breaks/?all=true")).GetArrayLength().ShouldBe(0);
+        var bobTrends = await bob.GetJsonAsync("/api/v1/trends?from=2026-11-01&to=2026-11-30");
+        bobTrends.GetProperty("days").EnumerateArray().ShouldAllBe(d => d.GetProperty("totals").GetArrayLength() == 0
+            && d.GetProperty("target").ValueKind == System.Text.Json.JsonValueKind.Null && d.GetProperty("sows").ValueKind == System.Text.Json.JsonValueKind.Null);
         var bobStatus = await bob.GetJsonAsync("/api/v1/status");
         bobStatus.GetProperty("lastDose").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         bobStatus.GetProperty("totals").GetArrayLength().ShouldBe(0);
@@ -102,6 +107,13 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var bobCsv = await (await bob.GetAsync("/api/v1/export?format=csv&table=doses")).Content.ReadAsStringAsync();
         bobCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
 
+        // Bob imports Alice's whole export (ids, client ids and all): it lands in Bob's record only.
+        var aliceExport = await (await alice.GetAsync("/api/v1/export")).Content.ReadAsByteArrayAsync();
+        var imported = await bob.PostAsync("/api/v1/import?format=wane&validOnly=true", new ByteArrayContent(aliceExport) { Headers = { ContentType = new("application/json") } });
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await bob.DoseCountAsync()).ShouldBe(1);
+        (await bob.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses")[0].GetProperty("id").GetInt64().ShouldNotBe(dose);
+
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
         (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -115,6 +127,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         + (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/breaks/?all=true")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/status")).GetRawText()
+        + (await client.GetJsonAsync("/api/v1/trends?from=2026-11-01&to=2026-11-30")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/plans/current")).GetRawText()
         + (await client.GetJsonAsync("/api/v1/checkins/?from=2026-11-01&to=2026-11-30")).GetRawText();
 }

@@ -19,6 +19,8 @@ public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<stri
     private const string Steps = """{"substance":"kratom","startAmount":10,"unit":"g","pace":{"kind":"steps","amounts":[9,8,6,4,2]},"intervalDays":3}""";
     private const string Phases = """{"phases":[{"substance":"oxycodone","startAmount":30,"unit":"mme","pace":{"kind":"cdc-short"}},{"substance":"kratom","startAmount":8,"unit":"g","pace":{"kind":"linear","amount":1}}]}""";
 
+    private const string Export = """{"format":"wane-export","schemaVersion":1,"exportedAt":"2026-11-25T15:00:00Z","profile":{"name":"x","timeZone":"UTC","dayStartHour":0,"preferredUnit":"g","holdThreshold":11,"holdRise":6,"createdAt":"2026-11-01T00:00:00Z"},"guardrails":null,"products":[{"id":7,"name":"Green Malay","kind":"kratom","strain":null,"form":"powder","opioid":null,"otherClass":null,"gramsPerCapsule":null,"gramsPerTeaspoon":2.5,"mgPerTablet":null,"mgPerMl":null,"concentrated7OH":false,"inStock":true,"batch":null,"favourites":[],"createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-01T00:00:00Z"}],"doses":[{"id":1,"productId":7,"kind":"kratom","amount":2,"unit":"g","takenAt":"2026-11-20T10:00:00Z","meal":null,"reason":null,"painBefore":null,"note":null,"clientId":"__CLIENT__","normalizedAmount":2,"normalizedUnit":"g","normalizationNote":null,"createdAt":"2026-11-20T10:00:00Z","updatedAt":"2026-11-20T10:00:00Z"}],"doseChanges":[],"breaks":[{"id":1,"from":"2026-12-01","to":"2026-12-02","note":null,"createdAt":"2026-11-20T10:00:00Z"}],"plans":[],"checkIns":[{"id":1,"instrument":"daily","takenAt":"2026-11-20T10:00:00Z","answers":{"pain":3,"sleep":3,"mood":3,"craving":2,"note":null},"score":null,"band":null,"redFlags":[],"holdOverriddenAt":null,"createdAt":"2026-11-20T10:00:00Z"}]}""";
+
     private static readonly (string, string)[] DoseExtras = [("clientId", "\"__CLIENT__\""), ("productId", "999999"), ("unit", "\"capsule\""), ("takenAt", "\"9999-12-31T23:59:59-05:00\"")];
     private static readonly (string, string)[] ProductExtras = [("gramsPerCapsule", "0.5"), ("mgPerTablet", "5"), ("mgPerMl", "1"), ("opioid", "\"oxycodone\""), ("otherClass", "\"alcohol\""), ("form", "\"capsule\"")];
     private static readonly (string, string)[] PlanExtras = [("phases", "[]"), ("pace", "{\"kind\":\"linear\",\"amount\":0.0001}"), ("intervalDays", "1"), ("resolution", "0.0001"), ("startDate", "\"2200-12-31\"")];
@@ -46,5 +48,6 @@ public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<stri
             """{"instrument":"cows","answers":[0,1,2,1,0,1,2,0,1,2,3]}""",
             """{"instrument":"daily","answers":{"pain":3,"sleep":3,"mood":2,"craving":5,"note":"ok","redFlags":["liver"]}}""",
         ], [("instrument", "\"daily\""), ("takenAt", "\"0001-01-01T00:00:00Z\"")]),
+        new("POST", "/api/v1/import", [Export], [("schemaVersion", "2"), ("doses", "[{}]"), ("products", "null"), ("format", "\"csv\"")]),
     ];
 }

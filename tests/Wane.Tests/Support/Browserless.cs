@@ -46,6 +46,36 @@ public sealed partial class Browserless : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>GETs the page, takes its antiforgery token, and posts the fields with a file, as multipart/form-data.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> UploadAsync(string path, string action, IDictionary<string, string> fields, string fileField, string fileName, byte[] file)
+    {
+        var (_, html) = await GetAsync(path);
+        using var form = new MultipartFormDataContent();
+        if (Token().Match(html) is { Success: true } token)
+        {
+            form.Add(new StringContent(token.Groups[1].Value), "__RequestVerificationToken");
+        }
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+        form.Add(new ByteArrayContent(file), fileField, fileName);
+        var response = await _http.PostAsync(action, form);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a form of the page last shown (<paramref name="html"/>), with its antiforgery token.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostFromAsync(string html, string action, IDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields);
+        if (Token().Match(html) is { Success: true } token)
+        {
+            form["__RequestVerificationToken"] = token.Groups[1].Value;
+        }
+        var response = await _http.PostAsync(action, new FormUrlEncodedContent(form));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

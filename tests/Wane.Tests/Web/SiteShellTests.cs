@@ -79,4 +79,16 @@ public class SiteShellTests(WaneApp app) : IClassFixture<WaneApp>
         html.ShouldContain("<a href=\"/\">← Back to Wane</a>");
         html.ShouldContain("<noscript><p>This is Wane's API reference");
     }
+
+    [Theory]
+    [InlineData("/api/v1")]
+    [InlineData("/api/v1/")]
+    public async Task DocumentPagesOfTheReference_LeadToTheOnePage(string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var response = await client.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/api");
+    }
 }

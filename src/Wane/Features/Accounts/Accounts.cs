@@ -93,6 +93,26 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         return await db.SigninSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Turns two-factor sign-in off and forgets the authenticator key and recovery codes (for the person, or
+    /// the admin when someone has lost both). False when it was not on.
+    /// </summary>
+    public async Task<bool> TurnOffTwoFactorAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId).ConfigureAwait(false) is not { } user)
+        {
+            return false;
+        }
+        var wasOn = await users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false);
+        await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+        await users.RemoveAuthenticationTokenAsync(user, IdentityStoreProvider, "AuthenticatorKey").ConfigureAwait(false);
+        await users.RemoveAuthenticationTokenAsync(user, IdentityStoreProvider, "RecoveryCodes").ConfigureAwait(false);
+        return wasOn;
+    }
+
+    // The login provider under which Identity's store keeps the authenticator key and recovery codes.
+    private const string IdentityStoreProvider = "[AspNetUserStore]";
+
     /// <summary>The machine's IANA zone, or UTC when it cannot be determined.</summary>
     public static string MachineZone()
     {

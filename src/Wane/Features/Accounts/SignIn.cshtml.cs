@@ -23,15 +23,25 @@ internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> sig
         switch (await gate.CheckAsync(Name, Password, Request.Cookies[SignInGate.DeviceCookie], ct))
         {
             case SignInGate.Attempt.Passed passed:
-                await signIn.SignInAsync(passed.User, isPersistent: true);
-                Response.Cookies.Append(SignInGate.DeviceCookie, gate.DeviceCookieFor(passed.User), new CookieOptions
+                if (passed.User.TwoFactorEnabled)
                 {
-                    HttpOnly = true,
-                    SameSite = SameSiteMode.Strict,
-                    Secure = Request.IsHttps,
-                    IsEssential = true,
-                    MaxAge = TimeSpan.FromDays(400),
-                });
+                    // Identity's own path: it keeps who passed the password in a short-lived cookie for the next step.
+                    var result = await signIn.PasswordSignInAsync(passed.User, Password ?? "", isPersistent: true, lockoutOnFailure: false);
+                    if (result.RequiresTwoFactor)
+                    {
+                        return Redirect("/signin/two-factor" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
+                    }
+                    if (!result.Succeeded)
+                    {
+                        Message = "That name and password do not match.";
+                        return Page();
+                    }
+                }
+                else
+                {
+                    await signIn.SignInAsync(passed.User, isPersistent: true);
+                }
+                gate.RememberDevice(Response, passed.User, Request.IsHttps);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInGate.Attempt.Wait wait:
                 Message = $"Too many failed attempts for this name. Wait {wait.Seconds} second{(wait.Seconds == 1 ? "" : "s")} and try again. A browser you have signed in on before does not have to wait.";

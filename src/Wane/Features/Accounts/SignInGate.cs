@@ -45,27 +45,56 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         var key = NameKey(normalized);
         var now = clock.GetCurrentInstant();
         var failures = await db.SigninFailures.SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
-        if (failures is not null && failures.Count >= settings.FreeFailures && !Trusted(deviceCookie, normalized))
+        if (!Trusted(deviceCookie, normalized) && WaitSeconds(failures, now) is { } wait)
         {
-            var delay = Math.Min(settings.MaxDelaySeconds, Math.Pow(2, Math.Min(30, failures.Count - settings.FreeFailures)));
-            var until = failures.LastAt + Duration.FromSeconds(delay);
-            if (now < until)
-            {
-                return new Attempt.Wait((int)Math.Ceiling((until - now).TotalSeconds));
-            }
+            return new Attempt.Wait(wait);
         }
 
         var user = normalized.Length == 0 ? null : await users.FindByNameAsync(normalized).ConfigureAwait(false);
         var passed = user is null
             ? DummyCheck(password ?? "")
             : await users.CheckPasswordAsync(user, password ?? "").ConfigureAwait(false);
-        if (passed && user is not null)
+        return await SettleAsync(key, failures, passed ? user : null, now, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a second factor (an authenticator code or a recovery code) for someone who has just given the
+    /// right password: wrong codes for that person slow down the same way, so a six-digit code cannot be
+    /// guessed by trying them all. No browser is exempt: whoever is here already knew the password.
+    /// </summary>
+    public async Task<Attempt> CheckSecondFactorAsync(WaneUser user, Func<Task<bool>> verify, CancellationToken ct)
+    {
+        var key = NameKey("second-factor:" + user.Id);
+        var now = clock.GetCurrentInstant();
+        var failures = await db.SigninFailures.SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
+        if (WaitSeconds(failures, now) is { } wait)
+        {
+            return new Attempt.Wait(wait);
+        }
+        return await SettleAsync(key, failures, await verify().ConfigureAwait(false) ? user : null, now, ct).ConfigureAwait(false);
+    }
+
+    private int? WaitSeconds(SigninFailure? failures, Instant now)
+    {
+        if (failures is null || failures.Count < settings.FreeFailures)
+        {
+            return null;
+        }
+        var delay = Math.Min(settings.MaxDelaySeconds, Math.Pow(2, Math.Min(30, failures.Count - settings.FreeFailures)));
+        var until = failures.LastAt + Duration.FromSeconds(delay);
+        return now < until ? (int)Math.Ceiling((until - now).TotalSeconds) : null;
+    }
+
+    /// <summary>A pass clears the count; a failure adds one.</summary>
+    private async Task<Attempt> SettleAsync(string key, SigninFailure? failures, WaneUser? passedUser, Instant now, CancellationToken ct)
+    {
+        if (passedUser is not null)
         {
             if (failures is not null)
             {
                 await db.SigninFailures.Where(f => f.NameHash == key).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             }
-            return new Attempt.Passed(user);
+            return new Attempt.Passed(passedUser);
         }
         if (failures is null)
         {
@@ -91,6 +120,17 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         }
         return new Attempt.Failed();
     }
+
+    /// <summary>Marks this browser as one its owner signs in on (it need not wait after others' failures).</summary>
+    public void RememberDevice(HttpResponse response, WaneUser user, bool https) =>
+        response.Cookies.Append(DeviceCookie, DeviceCookieFor(user), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = https,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(400),
+        });
 
     /// <summary>The device cookie's value for a browser that has just signed in as this user.</summary>
     public string DeviceCookieFor(WaneUser user) =>

@@ -9,6 +9,9 @@ internal sealed class IndexModel(CheckInStore store, PlanStore plans) : FormPage
     public CheckInView? Saved { get; private set; }
     public string? Hold { get; private set; }
 
+    /// <summary>The listed check-ins drawn: SOWS and COWS on their bands, the daily ratings.</summary>
+    public IReadOnlyList<Trends.ChartView> Charts => Trends.ShowCharts.CheckIns(List);
+
     /// <summary>
     /// The care-card class for a band's severity, one visual language across Wane: none neutral,
     /// mild non-urgent (blue), moderate caution (amber, as caution advisories), severe urgent

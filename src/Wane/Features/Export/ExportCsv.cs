@@ -10,6 +10,7 @@ using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Domain.Units;
 using Wane.Features.Accounts;
+using Wane.Features.Common;
 
 namespace Wane.Features.Export;
 
@@ -162,15 +163,10 @@ internal sealed class ExportCsv(WaneDb db, Profile profile)
     /// Control characters other than newline and tab (refused on input, but older records may hold them)
     /// are written as \uXXXX, so a CSV printed on a terminal cannot drive it.
     /// </summary>
-    private static string Escaped(string text) =>
-        !text.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
-            ? text
-            : string.Concat(text.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString()));
-
     private static string Text(object? value) => value switch
     {
         null => "",
-        string text => Escaped(text),
+        string text => VisibleText.Of(text),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

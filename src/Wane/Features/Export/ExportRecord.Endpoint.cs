@@ -75,10 +75,12 @@ internal static class ExportEndpoints
 
     private static Results<PushStreamHttpResult, ValidationProblem> Download(string? format, string? table, HttpContext http, NodaTime.IClock clock)
     {
-        if (ExportRequest.Parse(format, table) is not Outcome<ExportRequest>.Ok(var request))
+        var parsed = ExportRequest.Parse(format, table);
+        if (parsed is Outcome<ExportRequest>.Invalid invalid)
         {
-            return ApiResults.Invalid(((Outcome<ExportRequest>.Invalid)ExportRequest.Parse(format, table)).Errors);
+            return ApiResults.Invalid(invalid.Errors);
         }
+        var request = ((Outcome<ExportRequest>.Ok)parsed).Value;
         var userId = http.User.Id();
         var date = Domain.Time.TimeText.Format(clock.GetCurrentInstant().InUtc().Date);
         http.Response.Headers.CacheControl = "no-store";

@@ -116,7 +116,7 @@ internal sealed class GetStatus(Data.WaneDb db, DoseAdvisor advisor, GuardrailSt
         return local.Date == days.LocalTimeOf(now).Date ? clock : $"{TimeText.Format(local.Date)} {clock}";
     }
 
-    private static decimal? Cap(ProductKind kind, RuleSetting r4)
+    internal static decimal? Cap(ProductKind kind, RuleSetting r4)
     {
         if (!r4.Enabled)
         {

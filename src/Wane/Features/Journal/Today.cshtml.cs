@@ -9,7 +9,7 @@ using Wane.Features.Guardrails;
 namespace Wane.Features.Journal;
 
 /// <summary>The home page: the quick log form and today's doses with totals for the person's local day.</summary>
-internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, IClock clock) : FormPage
+internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, Trends.ShowCharts charts, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
@@ -26,6 +26,9 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
     public StatusView? Status { get; private set; }
     public IReadOnlyList<RecentDose> Recent { get; private set; } = [];
     public QuickLogView Quick { get; private set; } = new([], []);
+
+    /// <summary>The last 14 days per kind, against the cap and the plan.</summary>
+    public IReadOnlyList<Trends.ChartView> Charts { get; private set; } = [];
 
     /// <summary>For a local time that was skipped or repeated: the instants it may mean, to choose from.</summary>
     public IReadOnlyList<(string Value, string Label)> TimeChoices { get; private set; } = [];
@@ -107,5 +110,6 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
         var today = days.DayOf(clock.GetCurrentInstant());
         Day = DoseQueries.Day(today, await queries.RangeAsync(user.Id, days, today, today, ct), days);
         Status = await status.HandleAsync(user.Id, ct);
+        Charts = await charts.RecentAsync(user.Id, ct);
     }
 }

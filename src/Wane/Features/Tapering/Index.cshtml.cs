@@ -4,9 +4,12 @@ using Wane.Features.Common;
 namespace Wane.Features.Tapering;
 
 /// <summary>The active plan: schedule, today's allowance, adherence, holds, calendar and print.</summary>
-internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds) : FormPage
+internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds, Trends.ShowCharts charts) : FormPage
 {
     public PlanView? Plan { get; private set; }
+
+    /// <summary>The whole plan drawn: targets, what was taken, holds, today and the end.</summary>
+    public IReadOnlyList<Trends.ChartView> Charts { get; private set; } = [];
 
     /// <summary>Why withdrawal scores hold the plan now, if they do.</summary>
     public string? AutoHold { get; private set; }
@@ -15,6 +18,7 @@ internal sealed class IndexModel(PlanStore plans, CalendarFeeds feeds) : FormPag
     {
         Plan = await plans.CurrentAsync(User.Id(), PlanEndpoints.BaseUrl(Request), ct);
         AutoHold = (await plans.AutomaticHoldAsync(User.Id(), ct)).Reason;
+        Charts = Plan is null ? [] : await charts.PlanAsync(User.Id(), Plan, ct);
     }
 
     public Task<IActionResult> OnPostOverrideAsync(CancellationToken ct) => ActAsync(id => plans.OverrideHoldAsync(User.Id(), id, null, ct), ct);
