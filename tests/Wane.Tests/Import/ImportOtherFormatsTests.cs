@@ -39,6 +39,8 @@ public class ImportOtherFormatsTests(WaneApp app) : IClassFixture<WaneApp>
         var report = await dry.JsonAsync();
         var rejected = report.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("path").GetString()).ToList();
         rejected.ShouldBe(["line 5.amount", "line 6.taken_at"], ignoreOrder: true, report.GetRawText());
+        report.GetProperty("rejected").EnumerateArray().Single(r => r.GetProperty("path").GetString() == "line 5.amount")
+            .GetProperty("reason").GetString().ShouldBe("The amount must be more than 0.");
         report.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain("A new product will be created: Oxycodone (opioid, oxycodone).");
         (await client.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(0);
 

@@ -69,7 +69,7 @@ internal sealed class ImportCsv(WaneDb db, IClock clock, Profile profile)
                         : "Give taken_at as an RFC 3339 instant (2026-11-25T13:30:00Z), or local_date (2026-11-25) and local_time (08:30)."));
                     continue;
                 }
-                if (!decimal.TryParse(Get("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+                if (!decimal.TryParse(Get("amount"), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
                 {
                     rejected.Add(new($"{line}.amount", "The amount is a number with a . as decimal point, e.g. 2.5."));
                     continue;
