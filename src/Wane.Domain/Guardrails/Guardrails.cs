@@ -1,5 +1,6 @@
 using NodaTime;
 using Wane.Domain.Guardrails.Rules;
+using Wane.Domain.Journal;
 
 namespace Wane.Domain.Guardrails;
 
@@ -32,6 +33,37 @@ public static class Guardrails
             .Select(r => r.LookBack(settings[r.Definition.Id]))
             .DefaultIfEmpty(Duration.Zero)
             .Max();
+    }
+
+    /// <summary>Whether S3 (lost tolerance) is on and judges doses of <paramref name="kind"/> (kratom and opioids).</summary>
+    public static bool LostToleranceApplies(GuardrailSettings settings, ProductKind? kind)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings["S3"].Enabled && kind is ProductKind.Kratom or ProductKind.Opioid;
+    }
+
+    /// <summary>How long without the substance S3 counts as a pause, with these settings.</summary>
+    public static Duration LostTolerancePause(GuardrailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return S3LostTolerance.PauseLength(settings["S3"]);
+    }
+
+    /// <summary>
+    /// The window a host may read first for a candidate of <paramref name="kind"/>. S3 looks back months, but
+    /// only a pause can make it speak: when the short window holds a dose of that kind inside the pause
+    /// (<see cref="LostTolerancePause"/>), nothing older changes any advisory; otherwise the host reads the
+    /// rest of <see cref="Window(GuardrailSettings)"/>. The short window is the other rules' window when it
+    /// covers what S3 needs in that case, else the whole window.
+    /// </summary>
+    public static Duration ShortWindow(GuardrailSettings settings, ProductKind kind)
+    {
+        var others = Window(settings, except: "S3");
+        if (!LostToleranceApplies(settings, kind))
+        {
+            return others;
+        }
+        return others >= S3LostTolerance.RecentLookBack(settings["S3"]) ? others : Window(settings);
     }
 
     /// <summary>The advisories for a candidate dose, most serious first; every one names its rule and source.</summary>

@@ -1,6 +1,7 @@
 using NodaTime;
 using Shouldly;
 using Wane.Domain.Guardrails;
+using Wane.Domain.Journal;
 using Engine = Wane.Domain.Guardrails.Guardrails;
 
 namespace Wane.Domain.Tests.Guardrails;
@@ -126,4 +127,20 @@ public class GuardrailSettingsTests
     [Fact]
     public void Window_EveryRuleDisabled_IsZero() =>
         Engine.Window(Doses.With([.. Engine.Rules.Select(r => r.Definition.Id + ".enabled=false")])).ShouldBe(Duration.Zero);
+
+    [Theory]
+    [InlineData("S3.pauseDays=3d", ProductKind.Kratom, 7 + 28 + 1)] // the others' 36 days cover a 3-day pause and 28 former days
+    [InlineData("S3.pauseDays=7d", ProductKind.Kratom, 7 + 28 + 1)] // 7 + 28 + 1 = 36: still covered
+    [InlineData("S3.pauseDays=8d", ProductKind.Opioid, 120 + 28 + 1)] // 37 days needed: the whole window
+    [InlineData("S3.pauseDays=30d", ProductKind.Kratom, 120 + 28 + 1)]
+    [InlineData("S3.pauseDays=30d", ProductKind.Other, 7 + 28 + 1)] // S3 does not judge other substances
+    [InlineData("S3.enabled=false", ProductKind.Kratom, 7 + 28 + 1)]
+    public void ShortWindow_IsTheOtherRulesWindowOnlyWhenItCoversThePauseAndFormerDays(string setting, ProductKind kind, int days) =>
+        Engine.ShortWindow(Doses.With(setting), kind).ShouldBe(Duration.FromDays(days));
+
+    [Theory]
+    [InlineData("S3.pauseDays=3d", 3)]
+    [InlineData("S3.pauseDays=12d", 12)]
+    public void LostTolerancePause_IsTheSetting(string setting, int days) =>
+        Engine.LostTolerancePause(Doses.With(setting)).ShouldBe(Duration.FromDays(days));
 }

@@ -21,6 +21,15 @@ internal sealed class S3LostTolerance : IGuardrailRule
     // up to it, so the look-back reaches that much further (plus a day for day-start and DST).
     public Duration LookBack(RuleSetting setting) => Spans.Days(setting["memoryDays"] + FormerDays + 1);
 
+    /// <summary>How long without the substance counts as a pause.</summary>
+    internal static Duration PauseLength(RuleSetting setting) => Spans.Days(setting["pauseDays"]);
+
+    /// <summary>
+    /// What the rule can need when a dose of the substance lies within the pause: the pause and the former-use
+    /// days before it, plus a day for day-start and DST. Older doses cannot change its advice then.
+    /// </summary>
+    internal static Duration RecentLookBack(RuleSetting setting) => Spans.Days(setting["pauseDays"] + FormerDays + 1);
+
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
         if (Find(context, history, setting, candidate) is not { } pause)
@@ -67,7 +76,7 @@ internal sealed class S3LostTolerance : IGuardrailRule
     internal static bool MayStand(IReadOnlyList<DoseFact> history, int end, RuleSetting setting, Instant now)
     {
         var since = now - Spans.Hours(setting["standHours"]);
-        var pause = Spans.Days(setting["pauseDays"]);
+        var pause = PauseLength(setting);
         for (var i = end - 1; i >= 0 && history[i].TakenAt > since; i--)
         {
             var dose = history[i];
@@ -125,7 +134,7 @@ internal sealed class S3LostTolerance : IGuardrailRule
         }
         var last = history[lastIndex];
         var pause = candidate.TakenAt - last.TakenAt;
-        if (pause < Spans.Days(setting["pauseDays"]))
+        if (pause < PauseLength(setting))
         {
             return null;
         }

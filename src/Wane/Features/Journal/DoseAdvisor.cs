@@ -65,12 +65,12 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
     {
         var products = stash ?? await StashAsync(userId, ct).ConfigureAwait(false);
         var full = lookBack ?? Domain.Guardrails.Guardrails.Window(rules);
-        var recent = lostToleranceKind is { } kind ? ShortWindow(rules, kind, full) : full;
+        var recent = lostToleranceKind is { } kind && lookBack is null ? Domain.Guardrails.Guardrails.ShortWindow(rules, kind) : full;
         var excluded = excludeDoseId ?? 0;
         var history = await ReadAsync(userId, until - recent, until, excluded, products, ct).ConfigureAwait(false);
-        if (recent < full && LostToleranceApplies(rules, lostToleranceKind))
+        if (recent < full && Domain.Guardrails.Guardrails.LostToleranceApplies(rules, lostToleranceKind))
         {
-            var pauseStart = until - Duration.FromDays((double)rules["S3"]["pauseDays"]);
+            var pauseStart = until - Domain.Guardrails.Guardrails.LostTolerancePause(rules);
             if (!history.Any(d => d.Kind == lostToleranceKind && d.TakenAt > pauseStart))
             {
                 var older = await ReadAsync(userId, until - full, until - recent, excluded, products, ct).ConfigureAwait(false);
@@ -82,23 +82,6 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore
         var scheduled = (await breaks.FromAsync(userId, days.DayOf(until - full), ct).ConfigureAwait(false))
             .Select(b => new BreakPeriod(b.From, b.To)).ToList();
         return new GuardrailContext(days, history, stock, scheduled);
-    }
-
-    private static bool LostToleranceApplies(GuardrailSettings rules, ProductKind? kind) =>
-        rules["S3"].Enabled && kind is ProductKind.Kratom or ProductKind.Opioid;
-
-    /// <summary>
-    /// The window without S3's months when S3 cannot need them for a dose of <paramref name="kind"/>, or when
-    /// that window still covers the pause and the weeks of former use before it; otherwise all of it.
-    /// </summary>
-    private static Duration ShortWindow(GuardrailSettings rules, ProductKind kind, Duration full)
-    {
-        var withoutS3 = Domain.Guardrails.Guardrails.Window(rules, except: "S3");
-        if (!LostToleranceApplies(rules, kind))
-        {
-            return withoutS3;
-        }
-        return withoutS3 >= Duration.FromDays((double)rules["S3"]["pauseDays"] + 29) ? withoutS3 : full;
     }
 
     private async Task<List<DoseFact>> ReadAsync(
