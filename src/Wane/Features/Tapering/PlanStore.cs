@@ -6,7 +6,6 @@ using Wane.Data.Entities;
 using Wane.Domain;
 using Wane.Domain.CheckIns;
 using Wane.Domain.Journal;
-using Wane.Domain.Opioids;
 using Wane.Domain.Tapering;
 using Wane.Domain.Time;
 using Wane.Features.Accounts;
@@ -121,24 +120,7 @@ internal sealed partial class PlanStore(WaneDb db, Profile profile, CalendarFeed
             return (false, null, null);
         }
         var (request, plan, _) = Schedule(loaded, days, days.DayOf(clock.GetCurrentInstant()));
-        Normalized? kratom = null, opioid = null;
-        for (var i = 0; i < plan.Phases.Count; i++)
-        {
-            if (plan.StepOn(i, date) is not { } step)
-            {
-                continue;
-            }
-            var p = request.Phases[i];
-            if (p.Unit == PlanUnit.Grams)
-            {
-                kratom = new Normalized(step.DailyTarget, NormalUnit.Grams);
-            }
-            else
-            {
-                var mme = p.Unit == PlanUnit.Mme ? step.DailyTarget : step.DailyTarget * MmeFactors.Factor(Opioid(p.Substance!));
-                opioid = new Normalized((opioid?.Amount ?? 0) + mme, NormalUnit.Mme);
-            }
-        }
+        var (kratom, opioid) = DailyAllowance.On(request, plan, date);
         return (true, kratom, opioid);
     }
 
@@ -205,41 +187,9 @@ internal sealed partial class PlanStore(WaneDb db, Profile profile, CalendarFeed
         return (new TaperRequest(phases, holds), plan ?? throw new InvalidOperationException(string.Join("; ", planErrors.Select(e => e.Message))), holds);
     }
 
-    /// <summary>
-    /// Days the plan waits because of withdrawal: a day is held when the latest SOWS by its end meets
-    /// the hold rule, unless the person chose to go on (from the day they did, until a new SOWS).
-    /// </summary>
-    private static IEnumerable<Hold> AutomaticHolds(Loaded loaded, LocalDays days, LocalDate start, LocalDate today)
-    {
-        if (loaded.Sows.Count == 0)
-        {
-            yield break;
-        }
-        LocalDate? runStart = null;
-        var first = days.DayOf(loaded.Sows[0].TakenAt);
-        for (var day = first < start ? start : first; day <= today; day = day.PlusDays(1))
-        {
-            var end = days.StartOf(day.PlusDays(1));
-            var upTo = loaded.Sows.Where(r => r.TakenAt < end).ToList();
-            var latest = upTo.Count > 0 ? upTo[^1] : null;
-            var held = latest is not null
-                && HoldRule.Decide(upTo.Select(r => new SowsReading(days.DayOf(r.TakenAt), r.TakenAt, r.Total)).ToList(), loaded.HoldSettings).Hold
-                && !(latest.OverriddenAt is { } o && days.DayOf(o) <= day);
-            if (held)
-            {
-                runStart ??= day;
-            }
-            else if (runStart is { } s)
-            {
-                yield return new Hold(s, day.PlusDays(-1));
-                runStart = null;
-            }
-        }
-        if (runStart is { } open)
-        {
-            yield return new Hold(open, today);
-        }
-    }
+    /// <summary>Days the plan waits because of withdrawal scores (the rule is the domain's).</summary>
+    private static IReadOnlyList<Hold> AutomaticHolds(Loaded loaded, LocalDays days, LocalDate start, LocalDate today) =>
+        WithdrawalHolds.During([.. loaded.Sows.Select(r => new ScoredReading(r.TakenAt, r.Total, r.OverriddenAt))], days, loaded.HoldSettings, start, today);
 
     /// <summary>Why the plan waits today because of withdrawal scores, or null.</summary>
     private static PlanView View(long? id, string status, TaperRequest request, TaperPlan plan, IReadOnlyList<PlanHold> holds,
