@@ -3,6 +3,7 @@ using System.Text;
 using Spectre.Console;
 using Wane.Features.Common;
 using Wane.Features.Export;
+using Wane.Features.Fhir;
 
 namespace Wane.Cli;
 
@@ -11,11 +12,23 @@ internal static class ExportCommand
 {
     public static void Add(RootCommand root, CliRuntime runtime)
     {
-        var format = new Option<string>("--format") { Description = "json (everything, Wane's own format; the default) or csv", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "json (everything, Wane's own format; the default), csv, or fhir (a FHIR R4 Bundle of a period)", DefaultValueFactory = _ => "json" };
+        var from = new Option<string?>("--from") { Description = "With --format fhir: the first local day (YYYY-MM-DD; default 365 days before --to)" };
+        var to = new Option<string?>("--to") { Description = "With --format fhir: the last local day (default today)" };
+        var patientName = new Option<string?>("--patient-name") { Description = "With --format fhir: a name for the Patient resource (left out, the bundle is pseudonymous)" };
         var table = new Option<string?>("--table") { Description = "With --format csv: doses or checkins (without it, a ZIP of both; needs --out)" };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output" };
-        root.Add(runtime.Command("export", "Export your record: --format json|csv [--table doses|checkins] [--out FILE]", [format, table, output], async (host, parse, ct) =>
+        root.Add(runtime.Command("export", "Export your record: --format json|csv|fhir [--table doses|checkins] [--from] [--to] [--out FILE]", [format, table, output, from, to, patientName], async (host, parse, ct) =>
         {
+            if (string.Equals(parse.GetValue(format)?.Trim(), "fhir", StringComparison.OrdinalIgnoreCase))
+            {
+                if (parse.GetValue(table) is not null)
+                {
+                    throw new CliException("table: A table can be chosen only with --format csv.");
+                }
+                await FhirAsync(host, parse.GetValue(WaneCli.UserOption), parse.GetValue(from), parse.GetValue(to), parse.GetValue(patientName), parse.GetValue(output), ct).ConfigureAwait(false);
+                return;
+            }
             if (ExportRequest.Parse(parse.GetValue(format), parse.GetValue(table)) is not Outcome<ExportRequest>.Ok(var request))
             {
                 throw new CliException(((Outcome<ExportRequest>.Invalid)ExportRequest.Parse(parse.GetValue(format), parse.GetValue(table))).Errors);
@@ -34,13 +47,7 @@ internal static class ExportCommand
                 return;
             }
             var full = Path.GetFullPath(path);
-            // The file holds health data: readable by its owner only, whatever the umask.
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            await using (var file = new FileStream(full, options))
+            await using (var file = OwnerOnlyFile(full))
             {
                 if (host.Console.Interactive)
                 {
@@ -59,6 +66,41 @@ internal static class ExportCommand
             }
             await host.Console.Error.WriteLineAsync($"Exported to {full} ({new FileInfo(full).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes).").ConfigureAwait(false);
         }));
+    }
+
+    // The file holds health data: readable by its owner only, whatever the umask.
+    private static FileStream OwnerOnlyFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return new FileStream(path, options);
+    }
+
+    private static async Task FhirAsync(CliHost host, string? userName, string? from, string? to, string? patientName, string? path, CancellationToken ct)
+    {
+        var user = await host.UserAsync(userName, ct).ConfigureAwait(false);
+        var outcome = await host.Get<ExportFhir>().HandleAsync(user.Id, from, to, patientName, ct).ConfigureAwait(false);
+        if (outcome is Outcome<Hl7.Fhir.Model.Bundle>.Invalid invalid)
+        {
+            throw new CliException(invalid.Errors);
+        }
+        var bundle = ((Outcome<Hl7.Fhir.Model.Bundle>.Ok)outcome).Value;
+        if (path is null)
+        {
+            await using var stdout = new TextWriterStream(host.Console.Data);
+            await System.Text.Json.JsonSerializer.SerializeAsync(stdout, bundle, ExportFhir.Json, ct).ConfigureAwait(false);
+            await host.Console.Data.WriteLineAsync().ConfigureAwait(false);
+            return;
+        }
+        var full = Path.GetFullPath(path);
+        await using (var file = OwnerOnlyFile(full))
+        {
+            await System.Text.Json.JsonSerializer.SerializeAsync(file, bundle, ExportFhir.Json, ct).ConfigureAwait(false);
+        }
+        await host.Console.Error.WriteLineAsync($"Exported a FHIR R4 Bundle of {bundle.Entry.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} resources to {full}.").ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(CliHost host, string userId, ExportRequest request, Stream output, Action? onRow, CancellationToken ct)

@@ -61,6 +61,7 @@ internal static class CoreServices
         services.AddScoped<Features.CheckIns.CheckInStore>();
         services.AddScoped<Features.Export.ExportRecord>();
         services.AddScoped<Features.Export.ExportCsv>();
+        services.AddScoped<Features.Fhir.ExportFhir>();
         services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();

@@ -13,6 +13,7 @@ using Wane.Data.Entities;
 using Wane.Features.Accounts;
 using Wane.Features.CheckIns;
 using Wane.Features.Export;
+using Wane.Features.Fhir;
 using Wane.Features.Guardrails;
 using Wane.Features.Help;
 using Wane.Features.Import;
@@ -169,6 +170,7 @@ internal static class WaneWeb
         app.MapAssets();
         app.MapCalendarFeed();
         app.MapExportDownload();
+        app.MapFhirExportDownload();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o
@@ -198,6 +200,7 @@ internal static class WaneWeb
         api.MapPlanEndpoints();
         api.MapCheckInEndpoints();
         api.MapExportEndpoints();
+        api.MapFhirExportEndpoint();
         api.MapImportEndpoint();
 
         app.MapRazorPages();

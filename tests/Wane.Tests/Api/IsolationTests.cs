@@ -23,7 +23,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/{id:long}/resume", "POST /api/v1/plans/{id:long}/replan", "POST /api/v1/calendar/revoke",
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
-        "GET /api/v1/export", "POST /api/v1/import", "GET /api/v1/trends",
+        "GET /api/v1/export", "GET /api/v1/export/fhir", "POST /api/v1/import", "GET /api/v1/trends",
     ];
 
     [Fact]
@@ -106,6 +106,15 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         bobExport.ShouldNotContain("private");
         var bobCsv = await (await bob.GetAsync("/api/v1/export?format=csv&table=doses")).Content.ReadAsStringAsync();
         bobCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+
+        var bobFhir = await bob.GetJsonAsync("/api/v1/export/fhir?from=2026-11-01&to=2026-11-30");
+        var bobResources = bobFhir.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).ToList();
+        bobResources.Select(r => r.GetProperty("resourceType").GetString()).ShouldNotContain("MedicationStatement");
+        bobResources.Where(r => r.GetProperty("resourceType").GetString() == "QuestionnaireResponse") // Bob's one daily check-in
+            .Select(r => r.GetProperty("questionnaire").GetString()).ShouldBe(["urn:wane:fhir:Questionnaire:daily"]);
+        bobFhir.GetRawText().ShouldNotContain("private");
+        bobResources.Where(r => r.GetProperty("resourceType").GetString() == "CarePlan") // Bob's own plan, from 5 g
+            .ShouldAllBe(r => r.GetProperty("activity")[0].GetProperty("detail").GetProperty("dailyAmount").GetProperty("value").GetDecimal() == 5m);
 
         // Bob imports Alice's whole export (ids, client ids and all): it lands in Bob's record only.
         var aliceExport = await (await alice.GetAsync("/api/v1/export")).Content.ReadAsByteArrayAsync();

@@ -84,6 +84,42 @@ public sealed class ExportCliTests : IDisposable
         run.Out.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task ExportFhir_ToAFile_IsABundleOfTheDosesReadableByItsOwnerOnly()
+    {
+        await SetUpAsync();
+        var file = Path.Combine(_dataDir, "bundle.json");
+
+        var run = await WaneAsync(["export", "--format", "fhir", "--from", "2026-11-01", "--out", file]);
+
+        run.Exit.ShouldBe(0, run.Err);
+        run.Err.ShouldContain("FHIR R4 Bundle");
+        var root = JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).RootElement;
+        (root.GetProperty("resourceType").GetString(), root.GetProperty("type").GetString()).ShouldBe(("Bundle", "collection"));
+        var statement = root.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).Single(r => r.GetProperty("resourceType").GetString() == "MedicationStatement");
+        statement.GetProperty("effectiveDateTime").GetString().ShouldBe("2026-11-25T08:30:00-05:00");
+        statement.GetProperty("dosage")[0].GetProperty("doseAndRate")[0].GetProperty("doseQuantity").GetProperty("value").GetDecimal().ShouldBe(2.5m);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "--from", "2026-02-30" }, "from")]
+    [InlineData(new[] { "--table", "doses" }, "table")]
+    [InlineData(new[] { "--patient-name", "\u001b[2J" }, "patientName")]
+    public async Task ExportFhir_BadOption_Exits1NamingIt(string[] extra, string field)
+    {
+        await SetUpAsync();
+
+        var run = await WaneAsync(["export", "--format", "fhir", .. extra]);
+
+        run.Exit.ShouldBe(1);
+        run.Err.ShouldContain(field + ":");
+        run.Out.ShouldBeEmpty();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
