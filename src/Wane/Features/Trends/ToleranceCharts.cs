@@ -68,7 +68,7 @@ internal static class ToleranceCharts
         var rise = DoseCharts.Fmt(series.RisePercent);
         var text = $"{label} on {ChartSvg.Short(last.Date)}: {Avg(last.RecentDailyAverage)} {unit} a day over the last {series.RecentDays} days";
         text += last.RisingAt is { } at
-            ? $" against {Avg(last.BaselineDailyAverage)} {unit} a day over the {Words(last.BaselineDays)} before ({Change(last.PercentChange)}); S2 speaks from {Avg(at)} {unit} (+{rise}%)"
+            ? $" against {Avg(last.BaselineDailyAverage)} {unit} a day over the {Words(last.BaselineDays)} before{(last.BaselineDays < series.BaselineDays ? " (since your first dose)" : "")} ({Change(last.PercentChange)}); S2 speaks from {Avg(at)} {unit} (+{rise}%)"
             : ", with no earlier doses to compare with yet";
         var rising = days.Count(d => d.Rising);
         text += $". Rising on {rising} of the last {days.Count} days" + (series.Enabled ? "." : "; S2 is off, so no advisory is given.");
