@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile) against Today, Plan and Check-ins as a signed-in person, on Debian's Chromium.
+# Lighthouse (mobile) against Today, Plan, Check-ins, History and Guardrails as a signed-in person with a seeded
+# journal (bench/seed-journal.sh: six weeks of doses, a plan, check-ins), so every chart is drawn; Debian's Chromium.
 # A measurement, not a test: run from the repository root with `bash bench/lighthouse.sh`.
 # Reports land in artifacts/lighthouse/ (git-ignored); the scores are printed at the end.
 set -euo pipefail
@@ -15,10 +16,12 @@ export WANE_DATA_DIR="$data" CHROME_PATH=${CHROME_PATH:-/usr/lib/chromium/chromi
 dotnet build src/Wane -c Release -nologo -v quiet >/dev/null
 wane=(dotnet src/Wane/bin/Release/net10.0/wane.dll)
 echo "correct horse battery" | "${wane[@]}" user add lighthouse --time-zone America/New_York --password-stdin >/dev/null
+api_token=$("${wane[@]}" token create --user lighthouse --name lighthouse)
 "${wane[@]}" serve --urls "$base" >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+[ "${LIGHTHOUSE_EMPTY:-}" = 1 ] || bash bench/seed-journal.sh "$base" "$api_token"
 
 # Sign in like a browser: the form's antiforgery token and cookie, then the auth cookie.
 jar="$data/cookies"
@@ -28,7 +31,7 @@ curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Name=lighthouse" --
 cookie=$(awk '$6 == "wane" { print "wane=" $7 }' "$jar")
 [ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
 
-for page in "/" "/plan" "/checkins"; do
+for page in ${LIGHTHOUSE_PAGES:-/ /plan /checkins /history /guardrails}; do
   name=$(echo "$page" | tr -c 'a-z\n' '-' | sed 's/^-$/today/; s/^-//')
   npx --yes lighthouse@12.2.3 "$base$page" --quiet --form-factor=mobile \
     --only-categories=performance,accessibility,best-practices \

@@ -7,9 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Wane.Browser.Tests;
 
 /// <summary>
-/// The charts on Today, Plan and Check-ins: drawn by the server (so with JavaScript on and off), at 320 px and at
-/// desktop width without sideways scrolling, with no axe-core violation and no Content-Security-Policy violation,
-/// each with its summary and its table.
+/// The charts on Today, Plan, Check-ins and Guardrails (tolerance), and History's month grid: drawn by the server (so
+/// with JavaScript on and off), at 320 px and at desktop width without sideways scrolling, with no axe-core violation
+/// and no Content-Security-Policy violation, each chart with its summary and its table.
 /// </summary>
 public sealed class ChartTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
@@ -27,6 +27,8 @@ public sealed class ChartTests(Browser browser) : IClassFixture<Browser>, IAsync
         ("/", ["recent-kratom", "recent-opioid"]),
         ("/plan", ["plan-kratom"]),
         ("/checkins", ["checkins-sows", "checkins-cows", "daily-pain", "daily-sleep"]),
+        ("/guardrails", ["tolerance-kratom", "tolerance-opioid"]),
+        ("/history", []),
     ];
 
     [Theory]
@@ -56,6 +58,10 @@ public sealed class ChartTests(Browser browser) : IClassFixture<Browser>, IAsync
                     box!.Width.ShouldBeLessThanOrEqualTo(width, id);
                     box.Height.ShouldBeGreaterThan(100, id);
                 }
+                if (path == "/history")
+                {
+                    await CalendarAsync(page, width);
+                }
                 var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
                 if (size[0] > size[1])
                 {
@@ -71,6 +77,27 @@ public sealed class ChartTests(Browser browser) : IClassFixture<Browser>, IAsync
         failures.ShouldBeEmpty();
         browser.CspViolations.ShouldBeEmpty();
         await context.CloseAsync();
+    }
+
+    /// <summary>The month grid: seven columns inside the page, every day of November, today and the kratom-free day marked in words.</summary>
+    private static async Task CalendarAsync(IPage page, int width)
+    {
+        var grid = page.Locator("table.calendar");
+        await Expect(grid).ToBeVisibleAsync();
+        (await grid.BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(width);
+        (await grid.Locator("td.day").CountAsync()).ShouldBe(30);
+        (await grid.Locator("thead th").CountAsync()).ShouldBe(7);
+        await Expect(grid.Locator("td[aria-current=date]")).ToContainTextAsync("today");
+        await Expect(grid.Locator("td[aria-current=date] time")).ToHaveAttributeAsync("datetime", "2026-11-25");
+        await Expect(grid.Locator("td.free")).ToHaveCountAsync(1);
+        await Expect(grid.Locator("td.free")).ToContainTextAsync("free");
+        await Expect(grid.Locator("td.free time")).ToHaveAttributeAsync("datetime", "2026-11-14");
+        await Expect(grid.Locator("td:has(time[datetime='2026-11-10'])")).ToContainTextAsync("15 MME");
+        await Expect(grid.Locator("td:has(time[datetime='2026-11-10'])")).ToContainTextAsync("red");
+        // Every day's box lies inside the grid: nothing spills out of a narrow column.
+        var spill = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('table.calendar td.day')].filter(td => td.scrollWidth > td.clientWidth + 1).length");
+        spill.ShouldBe(0);
+        await Expect(page.Locator("ul.strain-days li")).ToHaveCountAsync(20);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
 
         // Desktop screenshots of a few pages, to compare.
         await page.SetViewportSizeAsync(1280, 900);
-        foreach (var path in new[] { "/", "/plan", "/checkins", "/no-such-page" })
+        foreach (var path in new[] { "/", "/history", "/plan", "/checkins", "/guardrails", "/no-such-page" })
         {
             await page.GotoAsync(path);
             await Browser.ScreenshotAsync(page, "desktop" + Slug(path));

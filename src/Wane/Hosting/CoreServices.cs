@@ -55,6 +55,7 @@ internal static class CoreServices
         services.AddScoped<BreakStore>();
         services.AddScoped<GetStatus>();
         services.AddScoped<Features.Trends.GetTrends>();
+        services.AddScoped<ShowMonth>();
         services.AddScoped<Features.Trends.ShowCharts>();
         services.AddScoped<Features.Tapering.PlanStore>();
         services.AddScoped<Features.Tapering.CalendarFeeds>();

@@ -83,8 +83,8 @@ public class AccountPageTests(WaneApp app) : IClassFixture<WaneApp>
 
         var (_, html) = await browser.GetAsync("/history");
 
-        html.ShouldContain("2026-11-19 – 2026-11-25");
-        html.ShouldContain("<h2>2026-11-22</h2>");
+        html.ShouldContain("<h2 id=\"month-h\">November 2026</h2>");
+        html.ShouldContain("<h3 id=\"h-2026-11-22\">2026-11-22</h3>");
         html.ShouldContain("21:00");
         html.ShouldContain("1.5 g");
     }

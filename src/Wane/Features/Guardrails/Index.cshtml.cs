@@ -10,7 +10,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Guardrails;
 
 /// <summary>The rules with their settings and sources, and scheduled breaks.</summary>
-internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Profile profile, IClock clock) : FormPage
+internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends.ShowCharts charts, Profile profile, IClock clock) : FormPage
 {
     [BindProperty] public string? BreakFrom { get; set; }
     [BindProperty] public string? BreakTo { get; set; }
@@ -18,6 +18,7 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Profil
 
     public GuardrailsView Rules { get; private set; } = new([]);
     public IReadOnlyList<BreakView> Breaks { get; private set; } = [];
+    public IReadOnlyList<Trends.ChartView> Tolerance { get; private set; } = [];
     public Dictionary<string, string> Submitted { get; } = new(StringComparer.Ordinal);
     public bool Saved { get; private set; }
 
@@ -91,5 +92,6 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Profil
         Rules = GuardrailStore.View(await store.GetAsync(User.Id(), ct));
         var today = (await profile.DaysAsync(User.Id(), ct)).DayOf(clock.GetCurrentInstant());
         Breaks = (await breaks.FromAsync(User.Id(), today, ct)).Select(BreakStore.View).ToList();
+        Tolerance = await charts.ToleranceAsync(User.Id(), ct);
     }
 }

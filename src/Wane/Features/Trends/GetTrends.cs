@@ -41,10 +41,15 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanStore plans,
         {
             return Outcome<TrendsView>.Fail(errors);
         }
-        return await RangeAsync(userId, days, from, to, today, ct).ConfigureAwait(false);
+        return (await ReadAsync(userId, days, from, to, today, ct).ConfigureAwait(false)).View;
     }
 
-    private async Task<TrendsView> RangeAsync(string userId, LocalDays days, LocalDate from, LocalDate to, LocalDate today, CancellationToken ct)
+    /// <summary>
+    /// The days from <paramref name="from"/> to <paramref name="to"/> (a range already checked), with the doses they were
+    /// computed from by local day, for pages that show more of each day than its totals (History's strains).
+    /// </summary>
+    public async Task<(TrendsView View, ILookup<LocalDate, Data.Entities.Dose> Doses)> ReadAsync(
+        string userId, LocalDays days, LocalDate from, LocalDate to, LocalDate today, CancellationToken ct)
     {
         var doses = (await queries.RangeAsync(userId, days, from, to, ct).ConfigureAwait(false)).ToLookup(d => days.DayOf(d.TakenAt));
         var first = await db.Doses.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.TakenAt)
@@ -74,7 +79,7 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanStore plans,
                 checks.LastOrDefault(c => c.Daily?.Pain is not null)?.Daily!.Pain,
                 checks.LastOrDefault(c => c.Daily?.Craving is not null)?.Daily!.Craving));
         }
-        return new TrendsView(TimeText.Format(from), TimeText.Format(to), result);
+        return (new TrendsView(TimeText.Format(from), TimeText.Format(to), result), doses);
     }
 
     /// <summary>The target of the phase in progress on <paramref name="date"/>: of the phases begun by then, the one begun last.</summary>

@@ -1,4 +1,5 @@
 using NodaTime;
+using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Features.Accounts;
@@ -11,7 +12,7 @@ using Wane.Features.Tapering;
 namespace Wane.Features.Trends;
 
 /// <summary>The charts of the Today and Plan pages, from <see cref="GetTrends"/> (the same days the API gives).</summary>
-internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, Profile profile, IClock clock)
+internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, DoseAdvisor advisor, Profile profile, IClock clock)
 {
     /// <summary>Days drawn on Today.</summary>
     public const int RecentDays = 14;
@@ -46,6 +47,26 @@ internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, Prof
         }
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         return DoseCharts.Plan(ok.Value, days.DayOf(clock.GetCurrentInstant()), end);
+    }
+
+    /// <summary>Days drawn on the tolerance chart (Guardrails page).</summary>
+    public const int ToleranceDays = 56;
+
+    /// <summary>S2 day by day over the last <see cref="ToleranceDays"/> days, per kind taken, read as the Today view reads it.</summary>
+    public async Task<IReadOnlyList<ChartView>> ToleranceAsync(string userId, CancellationToken ct)
+    {
+        var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
+        var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
+        var now = clock.GetCurrentInstant();
+        var today = days.DayOf(now);
+        var from = today.PlusDays(-(ToleranceDays - 1));
+        var lookBack = now - days.StartOf(from) + ToleranceHistory.LookBack(rules);
+        var context = await advisor.ContextAsync(userId, days, rules, now + Duration.Epsilon, null, ct, lookBack).ConfigureAwait(false);
+        var source = $"S2 and its settings: the Rules below. Source: {GuardrailStore.View(rules).Rules.Single(r => r.Id == "S2").Source}.";
+        return new[] { ProductKind.Kratom, ProductKind.Opioid }
+            .Select(kind => ToleranceCharts.For(ToleranceHistory.Compute(context, rules, kind, from, today, now), source))
+            .OfType<ChartView>()
+            .ToArray();
     }
 
     /// <summary>SOWS, COWS and the daily check-in over the check-ins listed.</summary>
