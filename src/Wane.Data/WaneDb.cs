@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Wane.Data.Entities;
 using Wane.Domain.Journal;
@@ -28,6 +31,28 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
     public DbSet<SigninSession> SigninSessions => Set<SigninSession>();
     public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
+
+    /// <summary>
+    /// Identity's schema version: 3 has the passkeys table. Identity reads it from <see cref="IdentityOptions"/> in the
+    /// application's services when it builds the model, so the app sets it there (<c>Stores.SchemaVersion</c>) from this
+    /// value, and a WaneDb made without the app's services (the design-time factory, tests) is given it in
+    /// <see cref="OnConfiguring"/>: every model of WaneDb, and so every migration, is the same.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    private static readonly Lazy<IServiceProvider> IdentityDefaults = new(() => new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema)
+        .BuildServiceProvider());
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentityDefaults.Value);
+        }
+        base.OnConfiguring(optionsBuilder);
+    }
 
     /// <summary>
     /// A person's doses with <c>from ≤ TakenAt &lt; until</c>, oldest first (ties by id), leaving out the dose

@@ -36,6 +36,8 @@ internal static class CoreServices
                 // No lockout a stranger could trigger: SignInGate slows failures per name instead (ADR 0014).
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
+                // With the passkeys table; the same value WaneDb gives itself where the app's services are absent.
+                o.Stores.SchemaVersion = WaneDb.IdentitySchema;
             })
             .AddEntityFrameworkStores<WaneDb>();
 
