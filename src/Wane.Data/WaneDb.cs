@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Wane.Data.Entities;
@@ -131,6 +132,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             u.Property(x => x.PreferredUnit).HasMaxLength(16);
             u.Property(x => x.HoldThreshold).HasDefaultValue(11);
             u.Property(x => x.HoldRise).HasDefaultValue(6);
+            // Identity's store saves the whole user; it must never write back a stale step (a code used twice).
+            u.Property(x => x.TotpLastStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         });
 
         builder.Entity<Product>(p =>
