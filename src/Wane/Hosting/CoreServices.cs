@@ -43,6 +43,7 @@ internal static class CoreServices
 
         services.AddScoped<Accounts>();
         services.AddScoped<SigninSessions>();
+        services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Profile>();

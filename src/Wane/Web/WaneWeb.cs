@@ -59,6 +59,7 @@ internal static class WaneWeb
             .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         // Authenticator keys and recovery codes encrypted at rest (they are read only here, never by the CLI).
         services.Replace(ServiceDescriptor.Scoped<IUserStore<WaneUser>, ProtectedUserStore>());
+        services.Configure<IdentityPasskeyOptions>(o => Passkeys.Configure(o, builder.Configuration));
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
