@@ -9,7 +9,9 @@
     if (forms.length === 0) {
         return;
     }
-    var supported = window.isSecureContext && window.PublicKeyCredential
+    // A passkey belongs to a site's name: opened by a bare IP address (127.0.0.1) there is none to give it.
+    var named = !/^(\d+\.){3}\d+$|^\[/.test(location.hostname);
+    var supported = named && window.isSecureContext && window.PublicKeyCredential
         && typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'
         && typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function'
         && typeof PublicKeyCredential.prototype.toJSON === 'function';
