@@ -264,6 +264,26 @@ public sealed partial class PasskeyTests(WaneApp app) : IClassFixture<WaneApp>
         (await CliRun.RunAsync(["user", "passkeys-off", "nobody-" + Guid.NewGuid().ToString("N")[..6]], app.DataDir, app.Clock)).Exit.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task PasskeySignIn_IsInsideTheSignInRateLimit()
+    {
+        await using var limited = new WaneApp { Settings = ["--RateLimits:SignIn:PermitLimit", "3"] };
+        await limited.InitializeAsync();
+        using var browser = new Browserless(limited.BaseAddress);
+        var (_, page) = await browser.GetAsync("/signin");
+        for (var i = 0; i < 3; i++)
+        {
+            (await browser.FetchFromAsync(page, "/signin?handler=PasskeyOptions")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var (options, _) = await browser.FetchFromAsync(page, "/signin?handler=PasskeyOptions");
+        var (answer, _) = await browser.PostFromAsync(page, "/signin?handler=Passkey", new Dictionary<string, string> { ["Credential"] = "{}" });
+
+        options.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        answer.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        answer.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
     [GeneratedRegex("name=\"Id\" value=\"([A-Za-z0-9_-]+)\"")]
     private static partial Regex PasskeyId();
 }
