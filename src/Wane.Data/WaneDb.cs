@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Wane.Data.Entities;
 using Wane.Domain.Journal;
@@ -28,6 +32,28 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
     public DbSet<SigninSession> SigninSessions => Set<SigninSession>();
     public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
+
+    /// <summary>
+    /// Identity's schema version: 3 has the passkeys table. Identity reads it from <see cref="IdentityOptions"/> in the
+    /// application's services when it builds the model, so the app sets it there (<c>Stores.SchemaVersion</c>) from this
+    /// value, and a WaneDb made without the app's services (the design-time factory, tests) is given it in
+    /// <see cref="OnConfiguring"/>: every model of WaneDb, and so every migration, is the same.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    private static readonly Lazy<IServiceProvider> IdentityDefaults = new(() => new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema)
+        .BuildServiceProvider());
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentityDefaults.Value);
+        }
+        base.OnConfiguring(optionsBuilder);
+    }
 
     /// <summary>
     /// A person's doses with <c>from ≤ TakenAt &lt; until</c>, oldest first (ties by id), leaving out the dose
@@ -106,6 +132,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             u.Property(x => x.PreferredUnit).HasMaxLength(16);
             u.Property(x => x.HoldThreshold).HasDefaultValue(11);
             u.Property(x => x.HoldRise).HasDefaultValue(6);
+            // Identity's store saves the whole user; it must never write back a stale step (a code used twice).
+            u.Property(x => x.TotpLastStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         });
 
         builder.Entity<Product>(p =>

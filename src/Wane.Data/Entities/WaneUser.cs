@@ -23,4 +23,10 @@ public class WaneUser : IdentityUser
 
     /// <summary>When the account was created.</summary>
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// The 30-second time step (Unix seconds / 30) of the last authenticator code accepted, so a code is
+    /// accepted once (OWASP ASVS 2.8.4). Written only by a conditional update, never by saving the user.
+    /// </summary>
+    public long? TotpLastStep { get; set; }
 }

@@ -6,7 +6,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane user two-factor-off</c>, <c>wane token create</c>.</summary>
+/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane user two-factor-off</c>, <c>wane user passkeys-off</c>, <c>wane token create</c>.</summary>
 internal static class AccountCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -47,6 +47,15 @@ internal static class AccountCommands
             host.Console.Out.WriteLine(wasOn
                 ? $"Two-factor sign-in is off for {target.UserName}: their password alone signs them in. They can turn it on again on the two-factor page."
                 : $"Two-factor sign-in was not on for {target.UserName}; nothing changed.");
+        }));
+        var keyless = new Argument<string>("name") { Description = "User name" };
+        user.Add(runtime.Command("passkeys-off", "Remove all of a user's passkeys (a lost or stolen device); their password still signs them in", [keyless], async (host, parse, ct) =>
+        {
+            var target = await host.UserAsync(parse.GetValue(keyless), ct).ConfigureAwait(false);
+            var removed = await host.Get<Passkeys>().RemoveAllAsync(target.Id, ct).ConfigureAwait(false);
+            host.Console.Out.WriteLine(removed > 0
+                ? $"Removed {removed} passkey{(removed == 1 ? "" : "s")} of {target.UserName}: none signs them in now. To also end the sessions they have, run `wane user password {target.UserName}`."
+                : $"{target.UserName} had no passkeys; nothing changed.");
         }));
         root.Add(user);
 

@@ -36,11 +36,14 @@ internal static class CoreServices
                 // No lockout a stranger could trigger: SignInGate slows failures per name instead (ADR 0014).
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
+                // With the passkeys table; the same value WaneDb gives itself where the app's services are absent.
+                o.Stores.SchemaVersion = WaneDb.IdentitySchema;
             })
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
         services.AddScoped<SigninSessions>();
+        services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Profile>();

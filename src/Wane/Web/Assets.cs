@@ -18,6 +18,7 @@ internal static class Assets
         ["site.css"] = Load("site.css", "text/css; charset=utf-8"),
         ["site.js"] = Load("site.js", "text/javascript; charset=utf-8"),
         ["api-reference.js"] = Load("api-reference.js", "text/javascript; charset=utf-8"),
+        ["passkeys.js"] = Load("passkeys.js", "text/javascript; charset=utf-8"),
         ["favicon.svg"] = Load("favicon.svg", "image/svg+xml"),
     }.ToFrozenDictionary(StringComparer.Ordinal));
 

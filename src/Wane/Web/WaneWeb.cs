@@ -55,9 +55,12 @@ internal static class WaneWeb
         services.AddWaneCore(builder.Configuration);
         services.AddSingleton(new SignUpPolicy(builder.Configuration.GetValue("Accounts:AllowSignUp", false)));
 
-        services.AddIdentityCore<WaneUser>().AddSignInManager().AddDefaultTokenProviders();
+        services.AddIdentityCore<WaneUser>().AddSignInManager().AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: each code is accepted once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         // Authenticator keys and recovery codes encrypted at rest (they are read only here, never by the CLI).
         services.Replace(ServiceDescriptor.Scoped<IUserStore<WaneUser>, ProtectedUserStore>());
+        services.Configure<IdentityPasskeyOptions>(o => Passkeys.Configure(o, builder.Configuration));
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

@@ -24,7 +24,7 @@ public partial class TwoFactorTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     /// <summary>Turns two-factor sign-in on as the person would: read the key off the page, type the app's code.</summary>
-    private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnAsync(Browserless browser)
+    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnAsync(Browserless browser)
     {
         var (_, page) = await browser.GetAsync("/two-factor");
         page.ShouldContain("is <strong>off</strong>");
@@ -37,12 +37,17 @@ public partial class TwoFactorTests(WaneApp app) : IClassFixture<WaneApp>
         enabled.ShouldContain("is <strong>on</strong>");
         var codes = RecoveryCode().Matches(enabled).Select(m => m.Groups[1].Value).ToList();
         codes.Count.ShouldBe(10);
+        // The code just typed is used up (each is accepted once): the next one comes with the next step.
+        NextStep();
         return (key, codes);
     }
 
-    private static string CodeFor(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+    /// <summary>The app's code now, by the server's (fake) clock.</summary>
+    private string CodeFor(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(app.Clock.GetCurrentInstant().ToDateTimeUtc());
 
-    private static string WrongCode(string key) => ((int.Parse(CodeFor(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    private void NextStep() => app.Clock.Advance(NodaTime.Duration.FromSeconds(30));
+
+    private string WrongCode(string key) => ((int.Parse(CodeFor(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task TurningItOn_NeedsACodeFromTheApp_AndThenSigningInAsksForOne()
@@ -69,6 +74,34 @@ public partial class TwoFactorTests(WaneApp app) : IClassFixture<WaneApp>
         var (right, _) = await phone.SubmitAsync("/signin/two-factor", new Dictionary<string, string> { ["Code"] = CodeFor(key) });
         right.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/");
         (await phone.LandsOnAsync("/history")).ShouldBe("/history");
+    }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_IsAcceptedOnce_ThenRefusedLikeAWrongOne()
+    {
+        var (name, here) = await SignedInAsync();
+        using var _ = here;
+        var (key, _) = await TurnOnAsync(here);
+        var code = CodeFor(key);
+
+        using var first = new Browserless(app.BaseAddress);
+        await first.SubmitAsync("/signin", SignIn(name, Password));
+        var (used, _) = await first.SubmitAsync("/signin/two-factor", new Dictionary<string, string> { ["Code"] = code });
+        used.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/");
+
+        // Someone who saw the code (over a shoulder, through a phishing page) and knows the password, within the same 30 s.
+        using var second = new Browserless(app.BaseAddress);
+        await second.SubmitAsync("/signin", SignIn(name, Password));
+        var (again, html) = await second.SubmitAsync("/signin/two-factor", new Dictionary<string, string> { ["Code"] = code });
+        again.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/signin/two-factor");
+        html.ShouldContain("That code did not work");
+        (await second.LandsOnAsync("/")).ShouldBe("/signin");
+
+        // Nor later, while the code is still inside the window the server allows for a phone's clock.
+        NextStep();
+        (await second.SubmitAsync("/signin/two-factor", new Dictionary<string, string> { ["Code"] = code })).Html.ShouldContain("That code did not work");
+        var (fresh, _) = await second.SubmitAsync("/signin/two-factor", new Dictionary<string, string> { ["Code"] = CodeFor(key) });
+        fresh.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/");
     }
 
     [Fact]

@@ -76,6 +76,21 @@ public sealed partial class Browserless : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// A script's POST from the page last shown (<paramref name="html"/>): no body, its antiforgery token in the
+    /// <c>RequestVerificationToken</c> header, as <c>fetch</c> sends it.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, string Body)> FetchFromAsync(string html, string action)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, action);
+        if (Token().Match(html) is { Success: true } token)
+        {
+            request.Headers.Add("RequestVerificationToken", token.Groups[1].Value);
+        }
+        var response = await _http.SendAsync(request);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
