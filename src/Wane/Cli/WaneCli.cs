@@ -37,7 +37,18 @@ internal static class WaneCli
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serve.SetAction((_, _) => WaneWeb.RunAsync(args.Skip(1).ToArray()));
+        serve.SetAction(async (_, _) =>
+        {
+            try
+            {
+                return await WaneWeb.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            }
+            catch (DataInUseException e)
+            {
+                await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
         root.Add(serve);
         root.Add(runtime.Command("migrate", "Apply database migrations (serve does this on start, and any verb that finds a new or older database)", [], async (host, _, ct) =>
         {

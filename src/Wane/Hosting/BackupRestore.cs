@@ -8,9 +8,6 @@ namespace Wane.Hosting;
 /// <summary>What a restore did: the backup it put in place, and where the files it replaced were kept.</summary>
 internal sealed record RestoreResult(BackupManifest Manifest, string Database, string? KeptDatabase, bool KeyRestored, string? KeptKey);
 
-/// <summary>A server holds the data folder's lock, so nothing may be restored into it (the CLI exits 2).</summary>
-internal sealed class DataInUseException(string message) : Exception(message);
-
 /// <summary>
 /// <c>wane restore</c>: checks the whole archive in a private temporary folder first; only then, holding
 /// <c>wane.lock</c> exclusively (so no server has the database open or can start), puts the database and

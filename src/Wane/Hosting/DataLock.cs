@@ -23,7 +23,7 @@ internal sealed class DataLock : IDisposable
     /// <summary>Held by a server: shared with other servers, refused while a restore holds it.</summary>
     public static DataLock Shared(string databaseFile) =>
         TryTake(databaseFile, exclusive: false)
-        ?? throw new InvalidOperationException($"A restore is replacing the database in {System.IO.Path.GetDirectoryName(PathFor(databaseFile))}; start Wane again when it has finished.");
+        ?? throw new DataInUseException($"a restore is replacing the database in {System.IO.Path.GetDirectoryName(PathFor(databaseFile))}; start Wane again when it has finished.");
 
     /// <summary>Taken by a restore; null when a server (or another restore) holds the lock.</summary>
     public static DataLock? TryExclusive(string databaseFile) => TryTake(databaseFile, exclusive: true);

@@ -17,7 +17,7 @@ public sealed class DataLockTests
             restoring.ShouldNotBeNull();
             await using var app = new WaneApp { DataDir = dir };
 
-            var refused = await Should.ThrowAsync<InvalidOperationException>(async () => await app.InitializeAsync());
+            var refused = await Should.ThrowAsync<DataInUseException>(async () => await app.InitializeAsync());
 
             refused.Message.ShouldContain("restore");
         }
