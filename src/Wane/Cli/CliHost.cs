@@ -31,11 +31,7 @@ internal sealed class CliHost(ServiceProvider root, AsyncServiceScope scope, Cli
     public static async Task<CliHost> OpenAsync(CliConsole console, string? dataDir, IReadOnlyDictionary<string, string?>? settings,
         Action<IServiceCollection>? customize, CancellationToken ct)
     {
-        var config = new ConfigurationBuilder()
-            .AddEnvironmentVariables("Wane__")
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .AddInMemoryCollection(dataDir is null ? [] : [new("DataDir", dataDir)])
-            .Build();
+        var config = Configuration(dataDir, settings);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging();
@@ -54,6 +50,14 @@ internal sealed class CliHost(ServiceProvider root, AsyncServiceScope scope, Cli
         }
         return new CliHost(provider, provider.CreateAsyncScope(), console);
     }
+
+    /// <summary>The settings a verb sees: <c>Wane__*</c> environment variables, the caller's settings, <c>--data-dir</c>.</summary>
+    public static IConfiguration Configuration(string? dataDir, IReadOnlyDictionary<string, string?>? settings) =>
+        new ConfigurationBuilder()
+            .AddEnvironmentVariables("Wane__")
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(dataDir is null ? [] : [new("DataDir", dataDir)])
+            .Build();
 
     /// <summary>The user a command acts for: <c>--user NAME</c>, or the only user there is.</summary>
     public async Task<WaneUser> UserAsync(string? name, CancellationToken ct)

@@ -37,7 +37,18 @@ internal static class WaneCli
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serve.SetAction((_, _) => WaneWeb.RunAsync(args.Skip(1).ToArray()));
+        serve.SetAction(async (_, _) =>
+        {
+            try
+            {
+                return await WaneWeb.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            }
+            catch (DataInUseException e)
+            {
+                await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
         root.Add(serve);
         root.Add(runtime.Command("migrate", "Apply database migrations (serve does this on start, and any verb that finds a new or older database)", [], async (host, _, ct) =>
         {
@@ -55,6 +66,7 @@ internal static class WaneCli
         CheckInCommands.Add(root, runtime);
         ExportCommand.Add(root, runtime);
         ImportCommand.Add(root, runtime);
+        BackupCommands.Add(root, runtime);
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
@@ -64,7 +76,17 @@ internal static class WaneCli
 /// <summary>Builds commands whose actions run inside a <see cref="CliHost"/> with uniform error handling.</summary>
 internal sealed class CliRuntime(CliConsole console, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? customize)
 {
-    public Command Command(string name, string description, IEnumerable<Symbol> symbols, Func<CliHost, ParseResult, CancellationToken, Task> action)
+    public CliConsole Console => console;
+
+    public Command Command(string name, string description, IEnumerable<Symbol> symbols, Func<CliHost, ParseResult, CancellationToken, Task> action) =>
+        Bare(name, description, symbols, async (parse, ct) =>
+        {
+            await using var host = await OpenHostAsync(parse.GetValue(WaneCli.DataDirOption), ct).ConfigureAwait(false);
+            await action(host, parse, ct).ConfigureAwait(false);
+        });
+
+    /// <summary>A command that opens no database by itself (backup, restore), with the same error handling.</summary>
+    public Command Bare(string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, CancellationToken, Task> action)
     {
         var command = new Command(name, description);
         foreach (var s in symbols)
@@ -80,14 +102,18 @@ internal sealed class CliRuntime(CliConsole console, IReadOnlyDictionary<string,
         {
             try
             {
-                await using var host = await CliHost.OpenAsync(console, parse.GetValue(WaneCli.DataDirOption), settings, customize, ct).ConfigureAwait(false);
-                await action(host, parse, ct).ConfigureAwait(false);
+                await action(parse, ct).ConfigureAwait(false);
                 return 0;
             }
-            catch (CliException e)
+            catch (Exception e) when (e is CliException or BackupException)
             {
                 await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
                 return 1;
+            }
+            catch (DataInUseException e)
+            {
+                await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 2;
             }
 #pragma warning disable CA1031 // The CLI's last line of defence: report, exit 2.
             catch (Exception e) when (e is not OperationCanceledException)
@@ -98,5 +124,20 @@ internal sealed class CliRuntime(CliConsole console, IReadOnlyDictionary<string,
             }
         });
         return command;
+    }
+
+    /// <summary>A host over the database (migrated if new or older), as every ordinary verb has.</summary>
+    public Task<CliHost> OpenHostAsync(string? dataDir, CancellationToken ct) => CliHost.OpenAsync(console, dataDir, settings, customize, ct);
+
+    public IConfiguration Configuration(string? dataDir) => CliHost.Configuration(dataDir, settings);
+
+    /// <summary>The clock the verbs use (a test's fake one when it passes one).</summary>
+    public NodaTime.IClock Clock()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
+        customize?.Invoke(services);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<NodaTime.IClock>();
     }
 }

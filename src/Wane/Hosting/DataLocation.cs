@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Wane.Hosting;
 
 /// <summary>Where the data lives and which database provider to use. The provider is explicit, never guessed.</summary>
@@ -25,6 +27,25 @@ internal sealed record DataLocation(string Provider, string ConnectionString, st
         var dir = DataDirectory(config);
         var path = Path.Combine(dir, "wane.db");
         return new(provider, $"Data Source={path};Pooling=True;Foreign Keys=True", path);
+    }
+
+    /// <summary>
+    /// The SQLite database file: <see cref="SqlitePath"/>, or the file a configured connection string names
+    /// (null for an in-memory database).
+    /// </summary>
+    public string? DatabaseFile
+    {
+        get
+        {
+            if (SqlitePath is not null)
+            {
+                return SqlitePath;
+            }
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:"
+                ? null
+                : Path.GetFullPath(builder.DataSource);
+        }
     }
 
     public static string DataDirectory(IConfiguration config)

@@ -53,6 +53,13 @@ internal static class WaneWeb
 
         var services = builder.Services;
         services.AddWaneCore(builder.Configuration);
+        // Held for the app's lifetime (the container disposes what a factory made): a restore waits for no
+        // server, it refuses while one runs.
+        if (DataLocation.From(builder.Configuration).DatabaseFile is { } databaseFile)
+        {
+            var held = DataLock.Shared(databaseFile);
+            services.AddSingleton(_ => held);
+        }
         services.AddSingleton(new SignUpPolicy(builder.Configuration.GetValue("Accounts:AllowSignUp", false)));
 
         services.AddIdentityCore<WaneUser>().AddSignInManager().AddDefaultTokenProviders()
@@ -135,7 +142,10 @@ internal static class WaneWeb
         services.AddSingleton<ResourceDirectory>();
 
         configure?.Invoke(builder);
-        return Configure(builder.Build());
+        var app = builder.Build();
+        // Resolved once so the container owns the lock and releases it when the app is disposed.
+        _ = app.Services.GetService<DataLock>();
+        return Configure(app);
     }
 
     private static WebApplication Configure(WebApplication app)
