@@ -107,6 +107,8 @@ public partial class TwoFactorTests(WaneApp app) : IClassFixture<WaneApp>
     [Fact]
     public async Task TheSecondStep_WithoutThePasswordFirst_GoesBackToSignIn()
     {
+        // Someone has an account, so a stranger is sent to sign in (not to the first-run set-up).
+        using var _ = await app.NewUserClientAsync("UTC", "tf-" + Guid.NewGuid().ToString("N")[..8]);
         using var stranger = new Browserless(app.BaseAddress);
         (await stranger.LandsOnAsync("/signin/two-factor")).ShouldBe("/signin");
     }
