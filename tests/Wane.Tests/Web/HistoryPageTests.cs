@@ -61,6 +61,8 @@ public partial class HistoryPageTests(WaneApp app) : IClassFixture<WaneApp>
         cells["2026-11-05"].Strains.ShouldBe(["Capsul…"]);
         html.ShouldContain("<time datetime=\"2026-11-01\">Sun 1</time>: red (Red Bali), green (Green Maeng Da)");
         html.ShouldContain("Capsules (no strain set)");
+        html.ShouldContain("red on 8 days; green on 8 days; Capsules on 7 days."); // 1 Nov counts for red and green
+        html.ShouldContain("Today is outlined");
         html.ShouldContain("href=\"/history?month=2026-10\" rel=\"prev\">← October 2026</a>");
         html.ShouldNotContain("rel=\"next\"");
         html.ShouldContain("(3 this month)"); // 2, 9 and 10 November
@@ -71,6 +73,7 @@ public partial class HistoryPageTests(WaneApp app) : IClassFixture<WaneApp>
         Cells(october)["2026-10-30"].Totals.ShouldBe(["kratom:3 g"]);
         Cells(october)["2026-10-29"].Free.ShouldBeFalse(); // before the first dose Wane knows of
         october.ShouldContain("href=\"/history?month=2026-11\" rel=\"next\">November 2026 →</a>");
+        october.ShouldNotContain("Today is outlined");
     }
 
     [Theory]

@@ -11,6 +11,9 @@ namespace Wane.Features.Journal;
 /// <summary>A kratom strain taken on a day: the product's strain (what R2 rotates), or its name when it has none.</summary>
 public sealed record StrainTakenView(string Label, string Product, bool HasStrain);
 
+/// <summary>A strain and on how many days of the month it was taken (R2 rotates strains).</summary>
+public sealed record StrainCountView(string Label, int Days);
+
 /// <summary>
 /// One local day of the month grid: its totals per kind and kratom-free mark (the same figures as
 /// <c>GET /api/v1/trends</c> and <c>GET /api/v1/days/{date}</c>), whether it is today or still to come, and the
@@ -37,7 +40,9 @@ public sealed record MonthView(
     string? Next,
     IReadOnlyList<IReadOnlyList<CalendarDayView?>> Weeks,
     IReadOnlyList<DayView> Days,
-    int KratomFreeDays);
+    int KratomFreeDays,
+    IReadOnlyList<StrainCountView> Strains,
+    bool HasToday);
 
 /// <summary>The History page's month: totals and kratom-free days from <see cref="GetTrends"/>, the doses' strains beside them.</summary>
 internal sealed class ShowMonth(GetTrends trends, Profile profile, IClock clock)
@@ -82,7 +87,10 @@ internal sealed class ShowMonth(GetTrends trends, Profile profile, IClock clock)
             first < current && first < LastMonth ? Format(first.PlusMonths(1)) : null,
             weeks,
             withDoses,
-            cells.Count(c => c.KratomFree));
+            cells.Count(c => c.KratomFree),
+            cells.SelectMany(c => c.Strains.Select(s => (s.Label, c.Date))).GroupBy(x => x.Label, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new StrainCountView(g.First().Label, g.Select(x => x.Date).Distinct().Count())).ToArray(),
+            cells.Any(c => c.Today));
     }
 
     /// <summary>"2026-11" read as the first of that month; null for anything else or outside 1900–2200.</summary>
