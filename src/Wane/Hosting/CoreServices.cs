@@ -48,6 +48,8 @@ internal static class CoreServices
         services.AddScoped<LogDose>();
         services.AddScoped<RepeatDose>();
         services.AddScoped<Features.Products.SetFavourites>();
+        services.AddScoped<Features.Products.ArchiveProduct>();
+        services.AddScoped<Features.Products.DeleteProduct>();
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
         services.AddScoped<DoseAdvisor>();

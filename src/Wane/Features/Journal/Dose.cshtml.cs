@@ -48,7 +48,9 @@ internal sealed class DoseModel(EditDose edit, ProductStore products, Profile pr
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
-        Products = await products.ListAsync(User.Id(), ct);
+        // The products to choose from, plus the dose's own when it is archived (a correction must not move it silently).
+        var own = (await edit.FindAsync(User.Id(), id, ct))?.ProductId;
+        Products = (await products.ListAsync(User.Id(), ct)).Where(p => p.ArchivedAt is null || p.Id == own).ToList();
         Changes = await edit.HistoryAsync(User.Id(), id, ct) ?? [];
     }
 }
