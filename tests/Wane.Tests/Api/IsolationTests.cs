@@ -70,6 +70,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 9, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.DeleteAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/doses/{dose}?purge=true")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetAsync($"/api/v1/doses/{dose}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/days/2026-11-25")).GetProperty("doses").GetArrayLength().ShouldBe(0);
         (await bob.PostAsJsonAsync("/api/v1/doses/preview", new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -43,8 +43,11 @@ internal sealed class DoseModel(EditDose edit, ProductStore products, Profile pr
         }
     }
 
+    /// <summary>Erase the dose from its change history too (the form's checkbox).</summary>
+    [BindProperty] public bool Purge { get; set; }
+
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await edit.DeleteAsync(User.Id(), id, ct) ? Redirect("/") : NotFound();
+        await edit.DeleteAsync(User.Id(), id, Purge, ct) ? Redirect("/") : NotFound();
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
