@@ -40,6 +40,7 @@ internal static class CoreServices
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
+        services.AddScoped<DeleteAccount>();
         services.AddScoped<SigninSessions>();
         services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();

@@ -24,7 +24,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
         "GET /api/v1/export", "POST /api/v1/import", "GET /api/v1/trends",
-        "POST /api/v1/products/{id:long}/archive", "POST /api/v1/products/{id:long}/unarchive", "DELETE /api/v1/products/{id:long}",
+        "POST /api/v1/me/delete", "POST /api/v1/products/{id:long}/archive", "POST /api/v1/products/{id:long}/unarchive", "DELETE /api/v1/products/{id:long}",
     ];
 
     [Fact]
@@ -124,6 +124,14 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
         (await alice.GetJsonAsync($"/api/v1/products/{aliceUnused}")).GetProperty("archived").GetBoolean().ShouldBeFalse();
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
+        (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Bob's deletion reaches only Bob: a wrong password deletes nothing, the right one deletes Bob and leaves Alice whole.
+        (await bob.PostAsJsonAsync("/api/v1/me/delete", new { password = "alice's, perhaps" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bob.PostAsJsonAsync("/api/v1/me/delete", new { password = "correct horse battery" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await bob.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
+        (await alice.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(2);
         (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
