@@ -25,6 +25,8 @@ public class Product
 
     /// <summary>Favourite amounts for one-tap logging, as <c>FavouriteAmounts</c> stores them ("2 g;3 g").</summary>
     public string? Favourites { get; set; }
+    /// <summary>When the person archived it (it leaves the log form; its doses stay); null while in use.</summary>
+    public Instant? ArchivedAt { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
 

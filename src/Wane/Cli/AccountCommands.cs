@@ -6,7 +6,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane user add</c>, <c>wane user password</c>, <c>wane user two-factor-off</c>, <c>wane user passkeys-off</c>, <c>wane token create</c>.</summary>
+/// <summary><c>wane user add|password|two-factor-off|passkeys-off|delete</c>, <c>wane token create</c>.</summary>
 internal static class AccountCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -56,6 +56,29 @@ internal static class AccountCommands
             host.Console.Out.WriteLine(removed > 0
                 ? $"Removed {removed} passkey{(removed == 1 ? "" : "s")} of {target.UserName}: none signs them in now. To also end the sessions they have, run `wane user password {target.UserName}`."
                 : $"{target.UserName} had no passkeys; nothing changed.");
+        }));
+        var gone = new Argument<string>("name") { Description = "User name" };
+        var yes = new Option<bool>("--yes") { Description = "Do not ask to type the name (for scripts)" };
+        user.Add(runtime.Command("delete", "Delete an account and everything in it, for good (asks to type the name on a terminal)", [gone, yes], async (host, parse, ct) =>
+        {
+            var target = await host.UserAsync(parse.GetValue(gone), ct).ConfigureAwait(false);
+            if (!parse.GetValue(yes))
+            {
+                if (!host.Console.Interactive)
+                {
+                    throw new CliException("confirm: no terminal to ask on; pass --yes to delete without asking.");
+                }
+                host.Console.Out.WriteLine($"This deletes {target.UserName} and every dose, product, plan, check-in, setting, token and session of theirs. It cannot be undone (wane export --user {target.UserName} first keeps a copy).");
+                await host.Console.Out.WriteAsync("Type the user name to confirm: ").ConfigureAwait(false);
+                await host.Console.Out.FlushAsync(ct).ConfigureAwait(false);
+                var typed = await host.Console.In.ReadLineAsync(ct).ConfigureAwait(false);
+                if (!string.Equals(typed?.Trim(), target.UserName, StringComparison.Ordinal))
+                {
+                    throw new CliException("confirm: the name typed differs; nothing was deleted.");
+                }
+            }
+            var rows = await host.Get<DeleteAccount>().EraseAsync(target, ct).ConfigureAwait(false);
+            host.Console.Out.WriteLine($"Deleted {target.UserName} and everything of theirs ({rows.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows); their sessions and tokens ended.");
         }));
         root.Add(user);
 

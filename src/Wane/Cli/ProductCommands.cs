@@ -9,7 +9,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane products add|list</c>.</summary>
+/// <summary><c>wane products add|list|favourites|archive|unarchive|delete</c>.</summary>
 internal static class ProductCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -66,11 +66,11 @@ internal static class ProductCommands
                 host.Console.Out.WriteLine("No products yet. Add one with: wane products add NAME --kind kratom --form powder");
                 return;
             }
-            var table = new Table().AddColumns("Id", "Name", "Kind", "Form", "Strain / opioid", "Units", "In stock");
+            var table = new Table().AddColumns("Id", "Name", "Kind", "Form", "Strain / opioid", "Units", "In stock", "Archived");
             foreach (var p in list)
             {
                 table.AddRow(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SafeWriter.Markup(p.Name), p.Kind, p.Form,
-                    SafeWriter.Markup(p.Strain ?? p.Opioid ?? p.OtherClass ?? ""), string.Join(" ", p.Units), p.InStock ? "yes" : "no");
+                    SafeWriter.Markup(p.Strain ?? p.Opioid ?? p.OtherClass ?? ""), string.Join(" ", p.Units), p.InStock ? "yes" : "no", p.Archived ? "yes" : "");
             }
             host.Console.Ansi().Write(table);
         }));
@@ -112,7 +112,54 @@ internal static class ProductCommands
                     throw new CliException("product: not found.");
             }
         }));
+        AddRetire(products, runtime);
         root.Add(products);
+    }
+
+    private static void AddRetire(Command products, CliRuntime runtime)
+    {
+        foreach (var (verb, archived, description) in new[]
+        {
+            ("archive", true, "Archive a product: it leaves the log form and the one-tap choices; its doses stay"),
+            ("unarchive", false, "Bring an archived product back to the log form"),
+        })
+        {
+            var which = new Argument<string>("product") { Description = "Product name or id" };
+            products.Add(runtime.Command(verb, description, [which], async (host, parse, ct) =>
+            {
+                var product = await FindAsync(host, parse, parse.GetValue(which)!, ct).ConfigureAwait(false);
+                if (await host.Get<ArchiveProduct>().HandleAsync(host.UserId!, product.Id, archived, ct).ConfigureAwait(false) is not Outcome<Product>.Ok ok)
+                {
+                    throw new CliException("product: not found.");
+                }
+                host.Console.Out.WriteLine(archived
+                    ? $"Archived {ok.Value.Name}: it is no longer offered when you log a dose; its doses stay."
+                    : $"{ok.Value.Name} is back in the log form.");
+            }));
+        }
+        var gone = new Argument<string>("product") { Description = "Product name or id" };
+        products.Add(runtime.Command("delete", "Delete a product no dose uses (one with doses: archive it instead)", [gone], async (host, parse, ct) =>
+        {
+            var product = await FindAsync(host, parse, parse.GetValue(gone)!, ct).ConfigureAwait(false);
+            switch (await host.Get<DeleteProduct>().HandleAsync(host.UserId!, product.Id, ct).ConfigureAwait(false))
+            {
+                case Outcome<bool>.Ok:
+                    host.Console.Out.WriteLine($"Deleted product {product.Id}: {product.Name}.");
+                    break;
+                case Outcome<bool>.Conflict c:
+                    throw new CliException($"product: {c.Title} See: wane products archive {product.Id}");
+                default:
+                    throw new CliException("product: not found.");
+            }
+        }));
+    }
+
+    private static async Task<Product> FindAsync(CliHost host, ParseResult parse, string idOrName, CancellationToken ct)
+    {
+        var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
+        host.UserId = user.Id;
+        return await host.Get<ProductStore>().FindAsync(user.Id, idOrName, ct).ConfigureAwait(false)
+            ?? throw new CliException($"product: you have no product \"{idOrName}\". See: wane products list");
     }
 
     internal static decimal? Number(string? text, string field, List<FieldError> errors)

@@ -59,6 +59,7 @@ internal static class WaneCli
         AccountCommands.Add(root, runtime);
         ProductCommands.Add(root, runtime);
         JournalCommands.Add(root, runtime);
+        DoseCommands.Add(root, runtime);
         GuardrailCommands.Add(root, runtime);
         StatusCommand.Add(root, runtime);
         TrendsCommand.Add(root, runtime);

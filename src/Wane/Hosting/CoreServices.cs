@@ -42,6 +42,7 @@ internal static class CoreServices
             .AddEntityFrameworkStores<WaneDb>();
 
         services.AddScoped<Accounts>();
+        services.AddScoped<DeleteAccount>();
         services.AddScoped<SigninSessions>();
         services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();
@@ -51,6 +52,8 @@ internal static class CoreServices
         services.AddScoped<LogDose>();
         services.AddScoped<RepeatDose>();
         services.AddScoped<Features.Products.SetFavourites>();
+        services.AddScoped<Features.Products.ArchiveProduct>();
+        services.AddScoped<Features.Products.DeleteProduct>();
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
         services.AddScoped<DoseAdvisor>();

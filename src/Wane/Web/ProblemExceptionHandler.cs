@@ -8,7 +8,7 @@ namespace Wane.Web;
 /// Turns a request body that cannot be read (malformed JSON, a string where a number belongs) into a
 /// 400 problem naming the field. Anything else is a bug: a 500 problem, logged.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,6 +31,25 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             }).ConfigureAwait(false);
         }
         var json = bad.InnerException as JsonException;
+        if (json is null && BindFailure().Match(bad.Message) is { Success: true } parameter)
+        {
+            // A query or route value of the wrong type ("?purge=banana"): name the parameter as a body field is named.
+            var name = parameter.Groups["name"].Value;
+            var said = parameter.Groups["type"].Value is "bool" or "bool?" ? "Use true or false." : "This value has the wrong type or format.";
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request could not be read; nothing was stored.",
+                    Detail = $"{name}: {said}",
+                    Extensions = { ["errors"] = new Dictionary<string, string[]> { [name] = [said] } },
+                },
+                Exception = exception,
+            }).ConfigureAwait(false);
+        }
         // The reader's own errors (a syntax error anywhere in the body) arrive wrapped in a second
         // JsonException; a value of the wrong type arrives without one, with the path to the field.
         var syntax = json?.InnerException is JsonException;
@@ -56,4 +75,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             Exception = exception,
         }).ConfigureAwait(false);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>\\w+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 }

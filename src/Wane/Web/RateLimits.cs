@@ -30,7 +30,7 @@ internal static class RateLimits
             });
     }
 
-    private static readonly string[] FormPaths = ["/signin", "/signin/two-factor", "/setup", "/signup", "/password", "/two-factor", "/passkeys"];
+    private static readonly string[] FormPaths = ["/signin", "/signin/two-factor", "/setup", "/signup", "/password", "/two-factor", "/passkeys", "/account/delete"];
 
     public static IServiceCollection AddWaneRateLimits(this IServiceCollection services, IConfiguration config)
     {

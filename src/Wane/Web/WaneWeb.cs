@@ -113,6 +113,7 @@ internal static class WaneWeb
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignInSecondFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
+            o.Conventions.AllowAnonymousToPage("/Accounts/AccountDeleted");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
             o.Conventions.AllowAnonymousToPage("/Errors/Error");
         });
@@ -200,6 +201,7 @@ internal static class WaneWeb
 
         var api = app.MapGroup("/api/v1").RequireAuthorization("api").DisableAntiforgery();
         api.MapMeEndpoints();
+        api.MapDeleteAccountEndpoint();
         api.MapProductEndpoints();
         api.MapLogDoseEndpoint();
         api.MapRepeatDoseEndpoint();

@@ -24,6 +24,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/plans/{id:long}/override-hold", "POST /api/v1/checkins/", "GET /api/v1/checkins/",
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
         "GET /api/v1/export", "GET /api/v1/export/fhir", "POST /api/v1/import", "GET /api/v1/trends",
+        "POST /api/v1/me/delete", "POST /api/v1/products/{id:long}/archive", "POST /api/v1/products/{id:long}/unarchive", "DELETE /api/v1/products/{id:long}",
     ];
 
     [Fact]
@@ -41,6 +42,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
     {
         var alice = await app.NewUserClientAsync("America/New_York", "alice-" + Guid.NewGuid().ToString("N")[..6]);
         var product = await alice.CreateProductAsync(Intents.RedBali);
+        var aliceUnused = await alice.CreateProductAsync(new { name = "Never used", kind = "kratom", form = "powder" });
         var dose = (await alice.LogDoseOkAsync(new { productId = product, amount = 2.5, unit = "g", note = "private" })).GetProperty("id").GetInt64();
         await alice.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 3, unit = "g", note = "private" });
         (await alice.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { values = new { interval = 5 } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -59,11 +61,16 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(0);
         (await bob.GetAsync($"/api/v1/products/{product}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PutAsJsonAsync($"/api/v1/products/{product}", new { name = "Mine now", kind = "kratom", form = "powder" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsync($"/api/v1/products/{product}/archive", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsync($"/api/v1/products/{product}/unarchive", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/products/{product}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/products/{aliceUnused}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.LogDoseAsync(new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses").GetArrayLength().ShouldBe(0);
         (await bob.GetAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.PutAsJsonAsync($"/api/v1/doses/{dose}", new { amount = 9, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.DeleteAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/doses/{dose}?purge=true")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetAsync($"/api/v1/doses/{dose}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/days/2026-11-25")).GetProperty("doses").GetArrayLength().ShouldBe(0);
         (await bob.PostAsJsonAsync("/api/v1/doses/preview", new { productId = product, amount = 1, unit = "g" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -124,7 +131,16 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses")[0].GetProperty("id").GetInt64().ShouldNotBe(dose);
 
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
+        (await alice.GetJsonAsync($"/api/v1/products/{aliceUnused}")).GetProperty("archived").GetBoolean().ShouldBeFalse();
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
+        (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Bob's deletion reaches only Bob: a wrong password deletes nothing, the right one deletes Bob and leaves Alice whole.
+        (await bob.PostAsJsonAsync("/api/v1/me/delete", new { password = "alice's, perhaps" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bob.PostAsJsonAsync("/api/v1/me/delete", new { password = "correct horse battery" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await bob.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
+        (await alice.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(2);
         (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -36,6 +36,8 @@ public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<stri
         new("PUT", "/api/v1/doses/__DOSE__", [Dose], DoseExtras),
         new("POST", "/api/v1/products", [Product, Opioid], ProductExtras),
         new("PUT", "/api/v1/products/__PRODUCT__", [Product], ProductExtras),
+        // The right password deletes the subject (the fuzz test then starts a new one); anything else must store nothing.
+        new("POST", "/api/v1/me/delete", ["""{"password":"correct horse battery"}""", """{"password":"not the password"}"""], [("password", "\"\""), ("password", "null")]),
         new("PUT", "/api/v1/me", ["""{"name":"fuzz","timeZone":"America/New_York","dayStartHour":4,"preferredUnit":"g","holdThreshold":11,"holdRise":6}"""], [("timeZone", "\"Asia/Kathmandu\"")]),
         new("PUT", "/api/v1/guardrails", ["""{"R1":{"enabled":true,"values":{"interval":5,"painThreshold":3}},"S1":{"enabled":false,"values":{"hours":12}},"R4":{"values":{"kratomCap":8}}}"""],
             [("S5", "{\"values\":{\"mme\":90}}"), ("R9", "{}"), ("R2", "{\"enabled\":null}")]),

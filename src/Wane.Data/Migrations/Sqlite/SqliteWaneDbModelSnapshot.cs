@@ -543,6 +543,9 @@ namespace Wane.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Batch")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

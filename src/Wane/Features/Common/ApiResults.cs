@@ -15,6 +15,9 @@ internal static class ApiResults
     public static ProblemHttpResult Gone(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: title, detail: detail);
 
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.");
 }

@@ -16,6 +16,9 @@ internal abstract record Outcome<T>
     /// <summary>What was asked for existed once and was deleted (a retry of a deleted dose, for example).</summary>
     public sealed record Gone(string Title, string Detail) : Outcome<T>;
 
+    /// <summary>The request cannot be carried out as things stand (a product with doses cannot be deleted, for example).</summary>
+    public sealed record Conflict(string Title, string Detail) : Outcome<T>;
+
     public static implicit operator Outcome<T>(T value) => new Ok(value);
 
     public static Outcome<T> Fail(IReadOnlyList<FieldError> errors) => new Invalid(errors);

@@ -27,7 +27,7 @@ internal static class ImportDoses
         var known = await db.Doses.AsNoTracking().Where(d => d.UserId == userId)
             .Select(d => new { d.ProductId, d.TakenAt, d.Amount, d.Unit, d.ClientId }).ToListAsync(ct).ConfigureAwait(false);
         var clientIds = known.Where(d => d.ClientId != null).Select(d => d.ClientId!.Value).ToHashSet();
-        clientIds.UnionWith(await db.DoseAudits.AsNoTracking().Where(a => a.UserId == userId && a.ClientId != null && a.Action == "deleted")
+        clientIds.UnionWith(await db.DoseAudits.AsNoTracking().Where(a => a.UserId == userId && a.ClientId != null && (a.Action == "deleted" || a.Action == Journal.EditDose.Purged))
             .Select(a => a.ClientId!.Value).ToListAsync(ct).ConfigureAwait(false));
         var keys = known.Select(d => new DoseKey(d.ProductId, d.TakenAt, d.Amount, d.Unit)).ToHashSet();
         var newKeys = new HashSet<(Product, Instant, decimal, DoseUnit)>();

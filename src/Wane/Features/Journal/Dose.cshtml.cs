@@ -43,12 +43,17 @@ internal sealed class DoseModel(EditDose edit, ProductStore products, Profile pr
         }
     }
 
+    /// <summary>Erase the dose from its change history too (the form's checkbox).</summary>
+    [BindProperty] public bool Purge { get; set; }
+
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await edit.DeleteAsync(User.Id(), id, ct) ? Redirect("/") : NotFound();
+        await edit.DeleteAsync(User.Id(), id, Purge, ct) ? Redirect("/") : NotFound();
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
-        Products = await products.ListAsync(User.Id(), ct);
+        // The products to choose from, plus the dose's own when it is archived (a correction must not move it silently).
+        var own = (await edit.FindAsync(User.Id(), id, ct))?.ProductId;
+        Products = (await products.ListAsync(User.Id(), ct)).Where(p => p.ArchivedAt is null || p.Id == own).ToList();
         Changes = await edit.HistoryAsync(User.Id(), id, ct) ?? [];
     }
 }

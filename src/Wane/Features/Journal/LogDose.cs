@@ -147,14 +147,14 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
     private async Task<Outcome<LoggedDose>.Gone?> DeletedAsync(string userId, Guid clientId, CancellationToken ct)
     {
         var deleted = await db.DoseAudits.AsNoTracking()
-            .Where(a => a.UserId == userId && a.ClientId == clientId && a.Action == "deleted")
+            .Where(a => a.UserId == userId && a.ClientId == clientId && (a.Action == "deleted" || a.Action == EditDose.Purged))
             .OrderByDescending(a => a.Id).Select(a => new { a.DoseId, a.At })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return deleted is null
             ? null
             : new Outcome<LoggedDose>.Gone(
                 "This dose was deleted; the retry was not stored again.",
-                $"Dose {deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)} with clientId {clientId} was deleted at {TimeText.Format(deleted.At)}. Its history is at /api/v1/doses/{deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/history.");
+                $"Dose {deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)} with clientId {clientId} was deleted at {TimeText.Format(deleted.At)}. Its history (if it was not erased) is at /api/v1/doses/{deleted.DoseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/history.");
     }
 
     private async Task<LoggedDose?> FindByClientIdAsync(string userId, Guid clientId, CancellationToken ct)

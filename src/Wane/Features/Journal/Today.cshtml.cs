@@ -41,9 +41,10 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
             return Redirect("/signin");
         }
         Recent = await repeat.RecentAsync(user.Id, ct);
-        // Start on the product taken last, in the unit it was taken in (the form falls back to a unit that fits).
-        Input = Recent.Count > 0
-            ? new DoseInput { ProductId = Recent[0].ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture), Unit = Domain.Units.DoseUnits.Name(Recent[0].Unit), ClientId = Guid.NewGuid().ToString() }
+        Products = await products.ActiveAsync(user.Id, ct);
+        // Start on the product taken last that is not archived, in the unit it was taken in (the form falls back to a unit that fits).
+        Input = Recent.FirstOrDefault(r => Products.Any(p => p.Id == r.ProductId)) is { } last
+            ? new DoseInput { ProductId = last.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture), Unit = Domain.Units.DoseUnits.Name(last.Unit), ClientId = Guid.NewGuid().ToString() }
             : new DoseInput { Unit = user.PreferredUnit, ClientId = Guid.NewGuid().ToString() };
         if (logged is { } id && await queries.GetAsync(User.Id(), id, ct) is { } d)
         {
@@ -100,7 +101,8 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
 
     private async Task LoadAsync(WaneUser user, CancellationToken ct)
     {
-        Products = await products.ListAsync(user.Id, ct);
+        // Archived products leave the form and the one-tap choices (QuickLogView keeps only these).
+        Products = await products.ActiveAsync(user.Id, ct);
         if (Recent.Count == 0)
         {
             Recent = await repeat.RecentAsync(user.Id, ct);

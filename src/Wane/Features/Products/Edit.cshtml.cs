@@ -4,7 +4,7 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Products;
 
-internal sealed class EditModel(ProductStore store, SetFavourites favourites) : FormPage
+internal sealed class EditModel(ProductStore store, SetFavourites favourites, ArchiveProduct archive, DeleteProduct delete) : FormPage
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public string Title { get; private set; } = "Product";
@@ -13,6 +13,8 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites) : 
     [BindProperty] public string? Favourites { get; set; }
     public IReadOnlyList<string> Units { get; private set; } = [];
     public bool FavouritesSaved { get; private set; }
+    public bool IsArchived { get; private set; }
+    public int DoseCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -21,9 +23,39 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites) : 
         {
             return NotFound();
         }
-        Show(product);
+        await ShowAsync(product, ct);
         FavouritesSaved = Request.Query.ContainsKey("favourites");
         return Page();
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(long id, CancellationToken ct) => SetArchivedAsync(id, true, ct);
+
+    public Task<IActionResult> OnPostUnarchiveAsync(long id, CancellationToken ct) => SetArchivedAsync(id, false, ct);
+
+    private async Task<IActionResult> SetArchivedAsync(long id, bool archived, CancellationToken ct) =>
+        await archive.HandleAsync(User.Id(), id, archived, ct) is Outcome<Product>.Ok ? Redirect("/products") : NotFound();
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        switch (await delete.HandleAsync(User.Id(), id, ct))
+        {
+            case Outcome<bool>.Ok:
+                return Redirect("/products");
+            case Outcome<bool>.Conflict conflict:
+                await ShowAsync((await store.GetAsync(User.Id(), id, ct))!, ct);
+                AddErrors([new Domain.FieldError("product", conflict.Title)]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task ShowAsync(Product product, CancellationToken ct)
+    {
+        IsArchived = product.ArchivedAt is not null;
+        DoseCount = await delete.DosesAsync(User.Id(), product.Id, ct);
+        Show(product);
     }
 
     private void Show(Product product)
@@ -51,7 +83,7 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites) : 
         {
             return Redirect($"/products/{id}?favourites=saved#favourites-h");
         }
-        Show(product);
+        await ShowAsync(product, ct);
         Favourites = typed;
         AddErrors(errors.Select(e => new Domain.FieldError("favourites", e.Message)));
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -62,6 +94,11 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites) : 
     {
         var (draft, parseErrors) = Input.ToDraft();
         Title = Input.Name ?? "Product";
+        if (await store.GetAsync(User.Id(), id, ct) is { } current)
+        {
+            IsArchived = current.ArchivedAt is not null;
+            DoseCount = await delete.DosesAsync(User.Id(), id, ct);
+        }
         if (parseErrors.Count > 0)
         {
             AddErrors(parseErrors);

@@ -4,10 +4,12 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Products;
 
-internal sealed class IndexModel(ProductStore store) : FormPage
+internal sealed class IndexModel(ProductStore store, ArchiveProduct archive) : FormPage
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public IReadOnlyList<Product> Products { get; private set; } = [];
+    public IReadOnlyList<Product> Active => Products.Where(p => p.ArchivedAt is null).ToList();
+    public IReadOnlyList<Product> Archived => Products.Where(p => p.ArchivedAt is not null).ToList();
     public bool Welcome { get; private set; }
 
     public async Task OnGetAsync(bool welcome, CancellationToken ct)
@@ -15,6 +17,9 @@ internal sealed class IndexModel(ProductStore store) : FormPage
         Welcome = welcome;
         Products = await store.ListAsync(User.Id(), ct);
     }
+
+    public async Task<IActionResult> OnPostUnarchiveAsync(long id, CancellationToken ct) =>
+        await archive.HandleAsync(User.Id(), id, archived: false, ct) is Outcome<Product>.Ok ? Redirect("/products") : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -48,6 +48,7 @@ public sealed record ProductView(
     bool Concentrated7OH,
     bool InStock,
     string? Batch,
+    bool Archived,
     IReadOnlyList<string> Units,
     IReadOnlyList<FavouriteView> Favourites,
     string CreatedAt,
@@ -57,7 +58,7 @@ public sealed record ProductView(
         p.Id, p.Name, WireName.Of(p.Kind), p.Strain, WireName.Of(p.Form),
         p.Opioid is { } o ? WireName.Of(o) : null,
         p.OtherClass is { } c ? WireName.Of(c) : null,
-        p.GramsPerCapsule, p.GramsPerTeaspoon, p.MgPerTablet, p.MgPerMl, p.Concentrated7OH, p.InStock, p.Batch,
+        p.GramsPerCapsule, p.GramsPerTeaspoon, p.MgPerTablet, p.MgPerMl, p.Concentrated7OH, p.InStock, p.Batch, p.ArchivedAt is not null,
         Normalization.UnitsFor(p.Spec).Select(u => Domain.Units.DoseUnits.Name(u)).ToArray(),
         FavouriteView.Of(p),
         TimeText.Format(p.CreatedAt), TimeText.Format(p.UpdatedAt));
@@ -66,8 +67,14 @@ public sealed record ProductView(
 /// <summary>The person's stash: add, change, list. Every query is scoped to the owner.</summary>
 internal sealed class ProductStore(WaneDb db, IClock clock)
 {
+    /// <summary>Every product of the person, archived ones too (the API's list, the CLI's <c>--product</c>).</summary>
     public Task<List<Product>> ListAsync(string userId, CancellationToken ct) =>
         db.Products.AsNoTracking().Where(p => p.UserId == userId)
+            .OrderBy(p => p.ArchivedAt != null).ThenByDescending(p => p.InStock).ThenBy(p => p.Name).ToListAsync(ct);
+
+    /// <summary>The products to log with: archived ones left out (the log forms, "same as last time", favourites).</summary>
+    public Task<List<Product>> ActiveAsync(string userId, CancellationToken ct) =>
+        db.Products.AsNoTracking().Where(p => p.UserId == userId && p.ArchivedAt == null)
             .OrderByDescending(p => p.InStock).ThenBy(p => p.Name).ToListAsync(ct);
 
     public Task<Product?> GetAsync(string userId, long id, CancellationToken ct) =>
@@ -145,6 +152,7 @@ internal static class ProductEndpoints
         products.MapPost("/", Create).WithName("CreateProduct").WithSummary("Add a product: what it is and how its doses are measured");
         products.MapGet("/{id:long}", Get).WithName("GetProduct").WithSummary("One of your products");
         products.MapPut("/{id:long}", Update).WithName("UpdateProduct").WithSummary("Change a product (doses already logged keep their amounts)");
+        products.MapArchiveProductEndpoints();
         return api;
     }
 
