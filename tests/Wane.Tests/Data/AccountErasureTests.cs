@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +127,9 @@ public sealed class AccountErasureTests
         (await users.ResetAuthenticatorKeyAsync(user)).Succeeded.ShouldBeTrue();
         (await users.AddClaimAsync(user, new Claim("wane:test", "claim " + marker))).Succeeded.ShouldBeTrue();
         (await users.AddLoginAsync(user, new UserLoginInfo("test-" + marker, "key-" + marker, "login " + marker))).Succeeded.ShouldBeTrue();
+        var passkey = new UserPasskeyInfo(RandomNumberGenerator.GetBytes(16), RandomNumberGenerator.GetBytes(77), DateTimeOffset.UnixEpoch, 0, ["internal"],
+            isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [1], clientDataJson: [2]) { Name = "key " + marker };
+        (await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded.ShouldBeTrue();
         await scope.ServiceProvider.GetRequiredService<SignInGate>().CheckSecondFactorAsync(user, () => Task.FromResult(false), CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
         // A role is not a person's (AspNetRoles is in NotPersonal), so its name carries no marker; the membership does count.

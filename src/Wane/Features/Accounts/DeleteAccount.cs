@@ -68,6 +68,7 @@ internal sealed class DeleteAccount(WaneDb db, UserManager<WaneUser> users)
         rows += await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        rows += await db.UserPasskeys.Where(p => p.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
