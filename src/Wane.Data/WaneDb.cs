@@ -92,6 +92,13 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
         configurationBuilder.Properties<DoseReason>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NormalUnit>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NormalizationNote>().HaveConversion<string>().HaveMaxLength(16);
+        ConfigureDecimals(configurationBuilder);
+    }
+
+    /// <summary>How decimals are stored; a provider whose column would change a value stores them its own way.</summary>
+    protected virtual void ConfigureDecimals(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
     }
 

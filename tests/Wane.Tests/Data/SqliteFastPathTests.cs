@@ -47,7 +47,8 @@ public class SqliteFastPathTests(WaneApp app) : IClassFixture<WaneApp>
         var excluded = doses[2];
         var narrow = await db.DoseWindowAsync(userId, doses[1].TakenAt, doses[4].TakenAt, excluded.Id, CancellationToken.None);
         narrow.ShouldBe(await db.DoseWindowQueryAsync(userId, doses[1].TakenAt, doses[4].TakenAt, excluded.Id, CancellationToken.None));
-        narrow.Select(r => r.TakenAt).ShouldBe([doses[1].TakenAt, doses[3].TakenAt]);
+        // Stored to the microsecond (ADR 0017): doses[1] was logged with a tenth of one more.
+        narrow.Select(r => r.TakenAt).ShouldBe([StoredPrecision.Instant(doses[1].TakenAt), doses[3].TakenAt]);
 
         (await db.DoseWindowAsync(userId, until, until + Duration.FromDays(1), 0, CancellationToken.None)).ShouldBeEmpty();
     }
