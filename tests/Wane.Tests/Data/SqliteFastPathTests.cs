@@ -15,6 +15,8 @@ namespace Wane.Tests.Data;
 /// SQLite reads the guardrails' dose window and stores a logged dose by hand-written SQL for speed. These
 /// tests hold both to what EF's provider-neutral paths read and store, on the same database.
 /// </summary>
+// SQLite's own window and insert; PostgreSQL takes the neutral paths these are compared with.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class SqliteFastPathTests(WaneApp app) : IClassFixture<WaneApp>
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 11, 1, 8, 0);
