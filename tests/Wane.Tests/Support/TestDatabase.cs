@@ -20,6 +20,9 @@ public static class TestDatabase
     public const string Trait = "Database";
     public const string SqliteOnly = "sqlite-only";
 
+    /// <summary>The trait of tests that cover both providers themselves in one run; the PostgreSQL run leaves them out too.</summary>
+    public const string BothProviders = "both-providers";
+
     private static readonly ConcurrentDictionary<string, string> Databases = new(StringComparer.Ordinal);
 
     /// <summary>True on the PostgreSQL run.</summary>
@@ -45,6 +48,8 @@ public static class TestDatabase
         {
             return new Dictionary<string, string?>();
         }
+        // Tests keep their other files beside the database, in a folder SQLite would have made.
+        Directory.CreateDirectory(dataDir);
         return new Dictionary<string, string?>
         {
             ["Database:Provider"] = "postgres",
