@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
@@ -119,7 +121,20 @@ internal static class CoreServices
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        return !(await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Any();
+        return (await PendingMigrationsAsync(db, ct).ConfigureAwait(false)).Count == 0;
+    }
+
+    /// <summary>
+    /// The migrations not yet applied. A new database has no history table: asking EF for its pending
+    /// migrations would then read the missing table, which PostgreSQL's provider logs as a failed command.
+    /// </summary>
+    internal static async Task<List<string>> PendingMigrationsAsync(WaneDb db, CancellationToken ct)
+    {
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(ct).ConfigureAwait(false))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+        return [.. await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)];
     }
 
     /// <summary>Applies pending migrations, creating the SQLite file (and its folder) on first run.</summary>
@@ -134,7 +149,7 @@ internal static class CoreServices
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+        var pending = await PendingMigrationsAsync(db, ct).ConfigureAwait(false);
         if (pending.Count > 0)
         {
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);

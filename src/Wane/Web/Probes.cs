@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Wane.Data;
 
 namespace Wane.Web;
@@ -26,8 +25,8 @@ internal static partial class Probes
         timeout.CancelAfter(ReadyTimeout);
         try
         {
-            var pending = await db.Database.GetPendingMigrationsAsync(timeout.Token).ConfigureAwait(false);
-            if (!pending.Any())
+            var pending = await Hosting.CoreServices.PendingMigrationsAsync(db, timeout.Token).ConfigureAwait(false);
+            if (pending.Count == 0)
             {
                 return TypedResults.Ok(new ReadyBody("ready"));
             }
