@@ -12,3 +12,17 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     public SqliteWaneDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteWaneDb>().UseSqlite("Data Source=design.db").Options);
 }
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add … --context PostgresWaneDb</c> build the context without a server: adding
+/// a migration compares the model with the snapshot and never connects.
+/// </summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaneDb>
+{
+    public PostgresWaneDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresWaneDb>();
+        options.UseWanePostgres("Host=localhost;Database=wane_design");
+        return new(options.Options);
+    }
+}

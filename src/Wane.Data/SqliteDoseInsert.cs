@@ -7,7 +7,7 @@ namespace Wane.Data;
 /// <summary>
 /// Stores a new dose on SQLite with one prepared INSERT … RETURNING, instead of EF's change tracker and
 /// update pipeline, which cost several times the insert itself. The values are bound as the same .NET
-/// types EF binds (enums by name, instants as UTC DateTime, decimals, the client id as text), so the row
+/// types EF binds (enums by name, instants as UTC DateTime to the microsecond, decimals, the client id as text), so the row
 /// is the one EF would store (a test compares the two).
 /// </summary>
 internal static class SqliteDoseInsert
@@ -32,7 +32,7 @@ internal static class SqliteDoseInsert
         p.AddWithValue("$kind", dose.Kind.ToString());
         p.AddWithValue("$amount", dose.Amount);
         p.AddWithValue("$unit", dose.Unit.ToString());
-        p.AddWithValue("$takenAt", dose.TakenAt.ToDateTimeUtc());
+        p.AddWithValue("$takenAt", StoredPrecision.Instant(dose.TakenAt).ToDateTimeUtc());
         p.AddWithValue("$meal", (object?)dose.Meal?.ToString() ?? DBNull.Value);
         p.AddWithValue("$reason", (object?)dose.Reason?.ToString() ?? DBNull.Value);
         p.AddWithValue("$painBefore", (object?)dose.PainBefore ?? DBNull.Value);
@@ -41,8 +41,8 @@ internal static class SqliteDoseInsert
         p.AddWithValue("$normalizedAmount", (object?)dose.NormalizedAmount ?? DBNull.Value);
         p.AddWithValue("$normalizedUnit", (object?)dose.NormalizedUnit?.ToString() ?? DBNull.Value);
         p.AddWithValue("$normalizationNote", (object?)dose.NormalizationNote?.ToString() ?? DBNull.Value);
-        p.AddWithValue("$createdAt", dose.CreatedAt.ToDateTimeUtc());
-        p.AddWithValue("$updatedAt", dose.UpdatedAt.ToDateTimeUtc());
+        p.AddWithValue("$createdAt", StoredPrecision.Instant(dose.CreatedAt).ToDateTimeUtc());
+        p.AddWithValue("$updatedAt", StoredPrecision.Instant(dose.UpdatedAt).ToDateTimeUtc());
         try
         {
             dose.Id = (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;

@@ -36,8 +36,8 @@ internal static class SqliteDoseWindow
         cmd.CommandText = Sql;
         // Bound as DateTime, so they compare as the stored text does in EF's own queries.
         cmd.Parameters.AddWithValue("$user", userId);
-        cmd.Parameters.AddWithValue("$from", from.ToDateTimeUtc());
-        cmd.Parameters.AddWithValue("$until", until.ToDateTimeUtc());
+        cmd.Parameters.AddWithValue("$from", StoredPrecision.Instant(from).ToDateTimeUtc());
+        cmd.Parameters.AddWithValue("$until", StoredPrecision.Instant(until).ToDateTimeUtc());
         cmd.Parameters.AddWithValue("$excluded", excludedId);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -67,14 +68,18 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public async Task<List<DoseWindowRow>> DoseWindowQueryAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct)
     {
         var rows = new List<DoseWindowRow>();
-        await foreach (var row in ReadDoseWindow(this, userId, from, until, excludedId).WithCancellation(ct).ConfigureAwait(false))
+        var read = ReadDoseWindow.GetOrAdd(GetType(), _ => CompileDoseWindow());
+        await foreach (var row in read(this, userId, from, until, excludedId).WithCancellation(ct).ConfigureAwait(false))
         {
             rows.Add(row);
         }
         return rows;
     }
 
-    private static readonly Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<DoseWindowRow>> ReadDoseWindow =
+    // A compiled query belongs to one model, and each provider's context has its own: one per context type.
+    private static readonly ConcurrentDictionary<Type, Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<DoseWindowRow>>> ReadDoseWindow = new();
+
+    private static Func<WaneDb, string, Instant, Instant, long, IAsyncEnumerable<DoseWindowRow>> CompileDoseWindow() =>
         EF.CompileAsyncQuery((WaneDb db, string userId, Instant from, Instant until, long excludedId) =>
             db.Doses.AsNoTracking()
                 .Where(d => d.UserId == userId && d.TakenAt >= from && d.TakenAt < until && d.Id != excludedId)
@@ -118,6 +123,13 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
         configurationBuilder.Properties<DoseReason>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NormalUnit>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NormalizationNote>().HaveConversion<string>().HaveMaxLength(16);
+        ConfigureDecimals(configurationBuilder);
+    }
+
+    /// <summary>How decimals are stored; a provider whose column would change a value stores them its own way.</summary>
+    protected virtual void ConfigureDecimals(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
@@ -15,14 +17,8 @@ internal static class CoreServices
     public static IServiceCollection AddWaneCore(this IServiceCollection services, IConfiguration config)
     {
         var location = DataLocation.From(config);
-        SqliteEngine.UseMultiThreadMode();
         services.AddSingleton(location);
-        services.AddSingleton<SqlitePragmas>();
-        // Pooled: a request reuses a context instead of building one (and its services) each time.
-        services.AddDbContextPool<WaneDb, SqliteWaneDb>((sp, o) => o
-            .UseSqlite(location.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
-        services.AddScoped(sp => (SqliteWaneDb)sp.GetRequiredService<WaneDb>());
+        AddDatabase(services, location);
         services.AddSingleton<IClock>(SystemClock.Instance);
 
         services.AddIdentityCore<WaneUser>(o =>
@@ -78,12 +74,42 @@ internal static class CoreServices
     }
 
     /// <summary>
-    /// For CLI verbs: when the database exists and has every migration (one query, no EF model), nothing
-    /// more; a new database or an older schema is migrated as <c>serve</c> does (ADR 0010).
+    /// The one switch between providers (ADR 0017). SQLite gets its fast paths (<see cref="SqliteWaneDb"/>:
+    /// the window as one value, the insert as one statement, the write gate) and its pragmas; PostgreSQL
+    /// gets the provider-neutral paths. Pooled either way: a request reuses a context instead of building one.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, DataLocation location)
+    {
+        if (location.IsSqlite)
+        {
+            SqliteEngine.UseMultiThreadMode();
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContextPool<WaneDb, SqliteWaneDb>((sp, o) => o
+                .UseSqlite(location.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        }
+        else
+        {
+            services.AddDbContextPool<WaneDb, PostgresWaneDb>(o => o.UseWanePostgres(location.ConnectionString));
+        }
+    }
+
+    /// <summary>
+    /// For CLI verbs: when the database exists and has every migration, nothing more; a new database or an
+    /// older schema is migrated as <c>serve</c> does (ADR 0010). On SQLite that check is one query without
+    /// EF's model; on PostgreSQL it is EF's own list of pending migrations.
     /// </summary>
     public static async Task EnsureSchemaAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
     {
         var location = services.GetRequiredService<DataLocation>();
+        if (!location.IsSqlite)
+        {
+            if (!await IsSchemaCurrentAsync(services, ct).ConfigureAwait(false))
+            {
+                await MigrateAsync(services, logger, ct).ConfigureAwait(false);
+            }
+            return;
+        }
         if (location.SqlitePath is not { } path || File.Exists(path))
         {
             if (location.SqlitePath is not null)
@@ -98,6 +124,27 @@ internal static class CoreServices
         await MigrateAsync(services, logger, ct).ConfigureAwait(false);
     }
 
+    /// <summary>True when the database answers and has every migration this build knows (what /readyz reports).</summary>
+    public static async Task<bool> IsSchemaCurrentAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+        return (await PendingMigrationsAsync(db, ct).ConfigureAwait(false)).Count == 0;
+    }
+
+    /// <summary>
+    /// The migrations not yet applied. A new database has no history table: asking EF for its pending
+    /// migrations would then read the missing table, which PostgreSQL's provider logs as a failed command.
+    /// </summary>
+    internal static async Task<List<string>> PendingMigrationsAsync(WaneDb db, CancellationToken ct)
+    {
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(ct).ConfigureAwait(false))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+        return [.. await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)];
+    }
+
     /// <summary>Applies pending migrations, creating the SQLite file (and its folder) on first run.</summary>
     public static async Task<bool> MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
     {
@@ -110,12 +157,12 @@ internal static class CoreServices
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+        var pending = await PendingMigrationsAsync(db, ct).ConfigureAwait(false);
         if (pending.Count > 0)
         {
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         }
-        if (location.SqlitePath is not null)
+        if (location.IsSqlite)
         {
             await db.Database.ExecuteSqlRawAsync(SqlitePragmas.Once, ct).ConfigureAwait(false);
         }
@@ -127,9 +174,9 @@ internal static class CoreServices
         {
             Log.CreatedDatabase(logger, location.SqlitePath!);
         }
-        else if (location.SqlitePath is not null)
+        else
         {
-            Log.UsingDatabase(logger, location.SqlitePath, pending.Count);
+            Log.UsingDatabase(logger, location.Describe(), pending.Count);
         }
         return created;
     }
@@ -151,6 +198,6 @@ internal static partial class Log
     [LoggerMessage(LogLevel.Information, "Created a new Wane database at {Path}")]
     public static partial void CreatedDatabase(ILogger logger, string path);
 
-    [LoggerMessage(LogLevel.Information, "Using the Wane database at {Path} ({Applied} migrations applied)")]
-    public static partial void UsingDatabase(ILogger logger, string path, int applied);
+    [LoggerMessage(LogLevel.Information, "Using the Wane database at {Where} ({Applied} migrations applied)")]
+    public static partial void UsingDatabase(ILogger logger, string where, int applied);
 }

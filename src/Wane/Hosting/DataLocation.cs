@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Wane.Hosting;
 
@@ -6,27 +7,49 @@ namespace Wane.Hosting;
 internal sealed record DataLocation(string Provider, string ConnectionString, string? SqlitePath)
 {
     public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    public bool IsSqlite => Provider == Sqlite;
 
     /// <summary>
     /// Reads <c>Database:Provider</c> (default sqlite) and <c>Database:ConnectionString</c>; for SQLite
     /// without a connection string, the file is <c>wane.db</c> in <c>DataDir</c>, <c>$WANE_DATA_DIR</c>,
-    /// or <c>~/.local/share/wane</c>.
+    /// or <c>~/.local/share/wane</c>. PostgreSQL needs its connection string: Wane never guesses a server.
     /// </summary>
     public static DataLocation From(IConfiguration config)
     {
         var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
-        if (provider != Sqlite)
-        {
-            throw new InvalidOperationException($"Database:Provider \"{provider}\" is not supported. Use \"sqlite\".");
-        }
         var cs = config["Database:ConnectionString"];
-        if (!string.IsNullOrWhiteSpace(cs))
+        switch (provider)
         {
-            return new(provider, cs, null);
+            case Postgres:
+                return string.IsNullOrWhiteSpace(cs)
+                    ? throw new InvalidOperationException(
+                        "Database:Provider is \"postgres\" but Database:ConnectionString is not set. Set it, e.g. \"Host=db.example.org;Database=wane;Username=wane;Password=…\".")
+                    : new(provider, cs, null);
+            case Sqlite when !string.IsNullOrWhiteSpace(cs):
+                return new(provider, cs, null);
+            case Sqlite:
+                var path = Path.Combine(DataDirectory(config), "wane.db");
+                return new(provider, $"Data Source={path};Pooling=True;Foreign Keys=True", path);
+            default:
+                throw new InvalidOperationException($"Database:Provider \"{provider}\" is not supported. Use \"sqlite\" or \"postgres\".");
         }
-        var dir = DataDirectory(config);
-        var path = Path.Combine(dir, "wane.db");
-        return new(provider, $"Data Source={path};Pooling=True;Foreign Keys=True", path);
+    }
+
+    /// <summary>Where the database is, for a log line: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    public string Describe()
+    {
+        if (SqlitePath is { } path)
+        {
+            return path;
+        }
+        if (IsSqlite)
+        {
+            return "the configured SQLite database";
+        }
+        var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
     }
 
     /// <summary>

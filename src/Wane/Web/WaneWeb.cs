@@ -180,7 +180,7 @@ internal static class WaneWeb
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapProbes();
         app.MapAssets();
         app.MapCalendarFeed();
         app.MapExportDownload();

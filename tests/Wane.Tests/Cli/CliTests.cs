@@ -410,7 +410,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Support.TestDatabase.Release(_dataDir);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

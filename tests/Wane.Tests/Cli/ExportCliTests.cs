@@ -122,7 +122,7 @@ public sealed class ExportCliTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Support.TestDatabase.Release(_dataDir);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

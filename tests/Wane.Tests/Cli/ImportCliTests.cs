@@ -56,7 +56,7 @@ public sealed class ImportCliTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Support.TestDatabase.Release(_dataDir);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;
 using Shouldly;
@@ -60,11 +59,12 @@ public sealed class InputBoundsCliTests : IDisposable
         (await WaneAsync("log", "2", "g", "--product", "Red Bali", "--at", "2026-11-25 08:00", "--yes")).Exit.ShouldBe(0);
         (await WaneAsync("break", "add", "2026-12-01", "2026-12-03", "--note", "weekend")).Exit.ShouldBe(0);
         // Text stored before control characters were refused (or written by another tool).
-        await using (var db = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "wane.db")};Pooling=False"))
+        await using (var db = await TestDatabase.OpenAsync(_dataDir))
         {
-            await db.OpenAsync();
             await using var update = db.CreateCommand();
-            update.CommandText = "UPDATE products SET Name = 'Red' || char(27) || ']0;owned' || char(7); UPDATE breaks SET Note = 'off' || char(27) || '[2J';";
+            update.CommandText = """UPDATE products SET "Name" = @name; UPDATE breaks SET "Note" = @note;""";
+            AddParameter(update, "@name", "Red\u001b]0;owned\u0007");
+            AddParameter(update, "@note", "off\u001b[2J");
             await update.ExecuteNonQueryAsync();
         }
 
@@ -84,9 +84,17 @@ public sealed class InputBoundsCliTests : IDisposable
         json.Out.ShouldContain("\\u001B");
     }
 
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Support.TestDatabase.Release(_dataDir);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

@@ -89,7 +89,7 @@ public sealed class StatusDangerCliTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Support.TestDatabase.Release(_dataDir);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

@@ -7,6 +7,8 @@ using Wane.Tests.Support;
 
 namespace Wane.Tests.Data;
 
+// SQLite pragmas.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class DurabilityTests(WaneApp app) : IClassFixture<WaneApp>
 {
     [Fact]

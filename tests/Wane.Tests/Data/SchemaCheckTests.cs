@@ -1,3 +1,4 @@
+using Wane.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -6,6 +7,8 @@ using Wane.Data;
 namespace Wane.Tests.Data;
 
 /// <summary>The one-query schema check CLI verbs use instead of EF's migrator (ADR 0010).</summary>
+// SQLite's start-up check reads sqlite_master; PostgreSQL asks EF (ReadinessTests covers both).
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class SchemaCheckTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "wane-schema-tests", Guid.NewGuid().ToString("N"));

@@ -15,6 +15,8 @@ namespace Wane.Tests.Data;
 /// SQLite reads the guardrails' dose window and stores a logged dose by hand-written SQL for speed. These
 /// tests hold both to what EF's provider-neutral paths read and store, on the same database.
 /// </summary>
+// SQLite's own window and insert; PostgreSQL takes the neutral paths these are compared with.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class SqliteFastPathTests(WaneApp app) : IClassFixture<WaneApp>
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 11, 1, 8, 0);
@@ -47,7 +49,8 @@ public class SqliteFastPathTests(WaneApp app) : IClassFixture<WaneApp>
         var excluded = doses[2];
         var narrow = await db.DoseWindowAsync(userId, doses[1].TakenAt, doses[4].TakenAt, excluded.Id, CancellationToken.None);
         narrow.ShouldBe(await db.DoseWindowQueryAsync(userId, doses[1].TakenAt, doses[4].TakenAt, excluded.Id, CancellationToken.None));
-        narrow.Select(r => r.TakenAt).ShouldBe([doses[1].TakenAt, doses[3].TakenAt]);
+        // Stored to the microsecond (ADR 0017): doses[1] was logged with a tenth of one more.
+        narrow.Select(r => r.TakenAt).ShouldBe([StoredPrecision.Instant(doses[1].TakenAt), doses[3].TakenAt]);
 
         (await db.DoseWindowAsync(userId, until, until + Duration.FromDays(1), 0, CancellationToken.None)).ShouldBeEmpty();
     }

@@ -29,6 +29,7 @@ public class WriteGateTests(WaneApp app) : IClassFixture<WaneApp>
         (await check.ServiceProvider.GetRequiredService<WaneDb>().Products.CountAsync(p => p.UserId == userId)).ShouldBe(24);
     }
 
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's single writer lock.
     [Fact]
     public async Task SaveInsideATransaction_IsNotQueuedBehindAWriterWaitingForIt()
     {

@@ -16,6 +16,8 @@ namespace Wane.Tests.Fuzz;
 /// connection). <c>WANE_FUZZ_BODIES</c> sets the bodies per endpoint (default 300; bench/fuzz.sh runs 100,000),
 /// <c>WANE_FUZZ_SEED</c> replays a run and <c>WANE_FUZZ_REPORT</c> names a file to append figures to.
 /// </summary>
+// Watches SQLite's data_version to see a commit; the handlers under test are the same on both providers.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class BodyFuzzTests(WaneApp app) : IClassFixture<WaneApp>
 {
     private const int BodiesPerUser = 1_000;

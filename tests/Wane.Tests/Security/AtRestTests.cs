@@ -26,6 +26,7 @@ public partial class AtRestTests
         return browser.CookieHeader;
     }
 
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // the SQLite file's modes.
     [Fact]
     public async Task FirstStart_WithUmask022_CreatesTheDataFolderAndFilesForTheOwnerOnly()
     {
@@ -64,6 +65,7 @@ public partial class AtRestTests
         keys.ShouldAllBe(xml => xml.Contains("<encryptedSecret") && !xml.Contains("<masterKey"));
     }
 
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // copies the SQLite file.
     [Fact]
     public async Task CopiedDatabase_WithoutTheKeyFile_DoesNotAcceptACookieTheOriginalAccepts()
     {

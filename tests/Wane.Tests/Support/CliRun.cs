@@ -11,11 +11,13 @@ internal static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        var settings = new Dictionary<string, string?>(TestDatabase.SettingsFor(dataDir)) { ["DataDir"] = dataDir };
         var exit = await WaneCli.RunAsync(
             args,
             new CliConsole(new StringReader(stdin), output, error, false),
-            new Dictionary<string, string?> { ["DataDir"] = dataDir },
+            settings,
             s => s.AddSingleton(clock));
+        TestDatabase.ClosePools(dataDir);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
-
 namespace Wane.Tests.Support;
 
-/// <summary>Rows per table of an app's database, read straight from the SQLite file: "nothing stored" means these do not change.</summary>
+/// <summary>Rows per table of an app's database, read straight from the database (not through the app): "nothing stored" means these do not change.</summary>
 public static class RowCounts
 {
     // Data-protection keys are written lazily by the framework on first use, not by a request's input.
@@ -10,12 +8,13 @@ public static class RowCounts
 
     public static async Task<IReadOnlyDictionary<string, long>> OfAsync(string dataDir)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "wane.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(dataDir, readOnly: true);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = TestDatabase.IsPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -27,7 +26,7 @@ public static class RowCounts
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         return counts;
     }

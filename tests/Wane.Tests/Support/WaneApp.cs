@@ -17,8 +17,8 @@ using Wane.Web;
 namespace Wane.Tests.Support;
 
 /// <summary>
-/// The real app on real Kestrel (loopback, a free port) over a fresh SQLite file built by the
-/// migrations, with a fake clock. Clients talk HTTP to it as any client would.
+/// The real app on real Kestrel (loopback, a free port) over a fresh database built by the migrations
+/// (a SQLite file, or a PostgreSQL database on the PostgreSQL run: <see cref="TestDatabase"/>), with a fake clock. Clients talk HTTP to it as any client would.
 /// </summary>
 public class WaneApp : IAsyncLifetime
 {
@@ -53,7 +53,7 @@ public class WaneApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. TestDatabase.ArgsFor(DataDir), "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
         {
             b.Logging.ClearProviders();
             b.Services.AddSingleton<IClock>(Clock);
@@ -71,11 +71,12 @@ public class WaneApp : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (KeepData)
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             return;
         }
+        await TestDatabase.ReleaseAsync(DataDir);
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -12,6 +12,7 @@ public partial class HeadersAndHostsTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("/signin")]
     [InlineData("/help")]
     [InlineData("/healthz")]
+    [InlineData("/readyz")]
     [InlineData("/api")]
     [InlineData("/assets/site.js")]
     [InlineData("/api/v1/status")]
