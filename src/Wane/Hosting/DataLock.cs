@@ -25,6 +25,22 @@ internal sealed class DataLock : IDisposable
         TryTake(databaseFile, exclusive: false)
         ?? throw new DataInUseException($"a restore is replacing the database in {System.IO.Path.GetDirectoryName(PathFor(databaseFile))}; start Wane again when it has finished.");
 
+    /// <summary>Whether the lock file can be made beside the database (its folder exists or can be created).</summary>
+    public static bool FolderUsable(string databaseFile)
+    {
+        try
+        {
+            var path = PathFor(databaseFile);
+            OwnerOnly.EnsureDirectory(System.IO.Path.GetDirectoryName(path)!);
+            OwnerOnly.EnsureFile(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Taken by a restore; null when a server (or another restore) holds the lock.</summary>
     public static DataLock? TryExclusive(string databaseFile) => TryTake(databaseFile, exclusive: true);
 

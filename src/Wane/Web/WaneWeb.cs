@@ -55,7 +55,9 @@ internal static class WaneWeb
         services.AddWaneCore(builder.Configuration);
         // Held for the app's lifetime (the container disposes what a factory made): a restore waits for no
         // server, it refuses while one runs.
-        if (DataLocation.From(builder.Configuration).DatabaseFile is { } databaseFile)
+        // A folder that cannot be made (a bad path, no permission) has no lock to hold: the server still starts,
+        // and /readyz answers 503 because the database cannot be opened either.
+        if (DataLocation.From(builder.Configuration).DatabaseFile is { } databaseFile && DataLock.FolderUsable(databaseFile))
         {
             var held = DataLock.Shared(databaseFile);
             services.AddSingleton(_ => held);
