@@ -54,12 +54,16 @@ internal sealed record DataLocation(string Provider, string ConnectionString, st
 
     /// <summary>
     /// The SQLite database file: <see cref="SqlitePath"/>, or the file a configured connection string names
-    /// (null for an in-memory database).
+    /// (null for an in-memory database, and on PostgreSQL, which has no file of Wane's).
     /// </summary>
     public string? DatabaseFile
     {
         get
         {
+            if (!IsSqlite)
+            {
+                return null;
+            }
             if (SqlitePath is not null)
             {
                 return SqlitePath;
