@@ -17,6 +17,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Cli;
 
 /// <summary><c>wane backup</c> and <c>wane restore</c>: what they write, and everything they refuse.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // wane backup and restore work on the SQLite file; on PostgreSQL they point to pg_dump (docs/backup.md).
 public sealed class BackupCliTests : IDisposable
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -8,6 +8,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Cli;
 
 /// <summary><c>wane dose delete ID [--purge]</c>.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // reads the audit rows straight from the SQLite file.
 public sealed class DoseDeleteCliTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "wane-cli-tests", Guid.NewGuid().ToString("N"));

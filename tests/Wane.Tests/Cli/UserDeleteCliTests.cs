@@ -26,7 +26,8 @@ public sealed class UserDeleteCliTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await WaneCli.RunAsync(args, new CliConsole(new StringReader(typed), output, error, true),
-            new Dictionary<string, string?> { ["DataDir"] = _dataDir }, s => s.AddSingleton<IClock>(_clock));
+            new Dictionary<string, string?>(TestDatabase.SettingsFor(_dataDir)) { ["DataDir"] = _dataDir }, s => s.AddSingleton<IClock>(_clock));
+        TestDatabase.ClosePools(_dataDir);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -19,6 +19,7 @@ namespace Wane.Tests.Data;
 /// a few are attributed by their own key, a short list holds no one's data (each with its reason), and any
 /// other table fails the test until someone says how its rows belong to people.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // enumerates the tables from sqlite_master and reads the SQLite file.
 public sealed class AccountErasureTests
 {
     private const string Password = "correct horse battery";

@@ -12,6 +12,7 @@ using static Wane.Tests.Security.Replay;
 namespace Wane.Tests.Data;
 
 /// <summary><c>wane backup</c> while the server writes, and <c>wane restore</c> into a fresh data folder.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // backups of the SQLite file under load.
 public sealed class BackupTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "wane-tests", "backup-" + Guid.NewGuid().ToString("N"));

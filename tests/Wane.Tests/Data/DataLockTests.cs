@@ -6,6 +6,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Data;
 
 /// <summary><c>wane.lock</c>: servers share it, a restore holds it alone.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // the lock beside the SQLite file.
 public sealed class DataLockTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Journal;
 
 /// <summary>Deleting a dose with a purge erases its content from the audit trail; a retry is still answered 410.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // reads the audit rows straight from the SQLite file.
 public class DosePurgeTests(WaneApp app) : IClassFixture<WaneApp>
 {
     /// <summary>Every text value of dose_audits rows for a dose, read straight from the database.</summary>
