@@ -185,6 +185,7 @@ internal static class WaneWeb
         app.MapCalendarFeed();
         app.MapExportDownload();
         app.MapFhirExportDownload();
+        app.MapReportDownload();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o

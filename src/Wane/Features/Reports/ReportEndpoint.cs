@@ -14,6 +14,18 @@ internal static class ReportEndpoint
         return api;
     }
 
+    /// <summary>The report page's PDF link (<c>/report.pdf</c>), with the browser's sign-in cookie (signed out: sign in and come back).</summary>
+    public static IEndpointRouteBuilder MapReportDownload(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/report.pdf", async (string? from, string? to, HttpContext http, GetReport report, CancellationToken ct) =>
+                http.User.Identity?.IsAuthenticated == true
+                    ? (IResult)await Handle(from, to, http, report, ct).ConfigureAwait(false)
+                    : Results.Redirect("/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, ValidationProblem>> Handle(
         string? from, string? to, HttpContext http, GetReport report, CancellationToken ct)
     {

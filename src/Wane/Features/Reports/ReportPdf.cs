@@ -169,7 +169,8 @@ internal sealed class ReportPdf : IDisposable
     private void Chart(IReadOnlyList<ReportDayView> days)
     {
         const double h = 140;
-        Room(h + 30);
+        Room(h + 44);
+        _y += 12;
         var full = Width - 2 * Margin;
         var max = days.Select(d => Math.Max(d.Actual, d.Target ?? 0)).DefaultIfEmpty(0).Max();
         var top = max <= 0 ? 1 : (double)max * 1.1;
