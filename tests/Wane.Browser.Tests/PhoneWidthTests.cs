@@ -33,7 +33,7 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
 
         string[] paths =
         [
-            "/", "/history", $"/doses/{doseId}", "/products", $"/products/{productId}", "/guardrails", "/plan", "/plan/new",
+            "/", "/history", $"/doses/{doseId}", "/products", $"/products/{productId}", "/guardrails", "/plan", "/plan/new", "/report",
             "/checkins", "/checkins/sows", "/checkins/cows", "/checkins/daily", "/help", "/profile", "/import", "/sessions", "/password", "/two-factor", "/passkeys", "/tokens", "/account/delete", "/account/deleted", "/no-such-page", "/api",
         ];
         var failures = new List<string>();

@@ -69,7 +69,7 @@ internal static class ExportCommand
     }
 
     // The file holds health data: readable by its owner only, whatever the umask.
-    private static FileStream OwnerOnlyFile(string path)
+    internal static FileStream OwnerOnlyFile(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows())

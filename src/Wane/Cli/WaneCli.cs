@@ -66,6 +66,7 @@ internal static class WaneCli
         PlanCommands.Add(root, runtime);
         CheckInCommands.Add(root, runtime);
         ExportCommand.Add(root, runtime);
+        ReportCommand.Add(root, runtime);
         ImportCommand.Add(root, runtime);
         BackupCommands.Add(root, runtime);
 

@@ -65,6 +65,7 @@ internal static class CoreServices
         services.AddScoped<Features.Export.ExportRecord>();
         services.AddScoped<Features.Export.ExportCsv>();
         services.AddScoped<Features.Fhir.ExportFhir>();
+        services.AddScoped<Features.Reports.GetReport>();
         services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();

@@ -20,6 +20,7 @@ using Wane.Features.Import;
 using Wane.Features.Journal;
 using Wane.Features.Products;
 using Wane.Features.Tapering;
+using Wane.Features.Reports;
 using Wane.Features.Trends;
 using Wane.Hosting;
 using Wane.Web.OpenApi;
@@ -187,6 +188,7 @@ internal static class WaneWeb
         app.MapCalendarFeed();
         app.MapExportDownload();
         app.MapFhirExportDownload();
+        app.MapReportDownload();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiReferencePage();
         app.MapScalarApiReference("/api", o => o
@@ -218,6 +220,7 @@ internal static class WaneWeb
         api.MapCheckInEndpoints();
         api.MapExportEndpoints();
         api.MapFhirExportEndpoint();
+        api.MapReportEndpoint();
         api.MapImportEndpoint();
 
         app.MapRazorPages();

@@ -25,6 +25,7 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "POST /api/v1/doses/repeat", "POST /api/v1/doses/repeat/preview", "PUT /api/v1/products/{id:long}/favourites",
         "GET /api/v1/export", "GET /api/v1/export/fhir", "POST /api/v1/import", "GET /api/v1/trends",
         "POST /api/v1/me/delete", "POST /api/v1/products/{id:long}/archive", "POST /api/v1/products/{id:long}/unarchive", "DELETE /api/v1/products/{id:long}",
+        "GET /api/v1/reports/summary",
     ];
 
     [Fact]
@@ -113,6 +114,11 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         bobExport.ShouldNotContain("private");
         var bobCsv = await (await bob.GetAsync("/api/v1/export?format=csv&table=doses")).Content.ReadAsStringAsync();
         bobCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+
+        var aliceReport = await Reports.ReportTests.PdfTextAsync(await alice.GetByteArrayAsync("/api/v1/reports/summary?from=2026-11-01&to=2026-11-30"));
+        (aliceReport.Contains("3 g kratom", StringComparison.Ordinal), aliceReport.Contains("16/64", StringComparison.Ordinal)).ShouldBe((true, true));
+        var bobReport = await Reports.ReportTests.PdfTextAsync(await bob.GetByteArrayAsync("/api/v1/reports/summary?from=2026-11-01&to=2026-11-30"));
+        (bobReport.Contains("3 g kratom", StringComparison.Ordinal), bobReport.Contains("16/64", StringComparison.Ordinal), bobReport.Contains("private", StringComparison.Ordinal)).ShouldBe((false, false, false));
 
         var bobFhir = await bob.GetJsonAsync("/api/v1/export/fhir?from=2026-11-01&to=2026-11-30");
         var bobResources = bobFhir.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).ToList();
