@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Wane.Data;
@@ -19,7 +19,6 @@ namespace Wane.Tests.Data;
 /// a few are attributed by their own key, a short list holds no one's data (each with its reason), and any
 /// other table fails the test until someone says how its rows belong to people.
 /// </summary>
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // enumerates the tables from sqlite_master and reads the SQLite file.
 public sealed class AccountErasureTests
 {
     private const string Password = "correct horse battery";
@@ -201,36 +200,28 @@ public sealed class AccountErasureTests
         return hits;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string dataDir)
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "wane.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        return connection;
-    }
+    private static Task<DbConnection> OpenAsync(string dataDir) => TestDatabase.OpenAsync(dataDir, readOnly: true);
 
-    private static async Task<List<string>> TablesAsync(SqliteConnection connection)
+    /// <summary>The tables as the database lists them: sqlite_master, or PostgreSQL's information schema.</summary>
+    private static Task<List<string>> TablesAsync(DbConnection connection) => ListAsync(connection, TestDatabase.IsPostgres
+        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+
+    /// <summary>A table's columns in the order <c>SELECT *</c> returns them.</summary>
+    private static Task<List<string>> ColumnsAsync(DbConnection connection, string table) => ListAsync(connection, TestDatabase.IsPostgres
+        ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}' ORDER BY ordinal_position"
+        : $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid");
+
+    private static async Task<List<string>> ListAsync(DbConnection connection, string sql)
     {
-        var tables = new List<string>();
+        var names = new List<string>();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            tables.Add(reader.GetString(0));
+            names.Add(reader.GetString(0));
         }
-        return tables;
-    }
-
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
-    {
-        var columns = new List<string>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
+        return names;
     }
 }
