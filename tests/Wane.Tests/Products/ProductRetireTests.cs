@@ -71,6 +71,25 @@ public class ProductRetireTests(WaneApp app) : IClassFixture<WaneApp>
         (await api.DoseCountAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ExportThenImport_ArchivedProduct_StaysArchived()
+    {
+        using var alice = await app.NewUserClientAsync();
+        var product = await alice.CreateProductAsync(Green);
+        await alice.LogDoseOkAsync(new { productId = product, amount = 2, unit = "g" });
+        (await alice.PostAsync($"/api/v1/products/{product}/archive", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var export = await (await alice.GetAsync("/api/v1/export")).Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.UTF8.GetString(export).ShouldMatch("\"archivedAt\":\\s*\"2026-11-25T15:00:00Z\"");
+        using var fresh = await app.NewUserClientAsync();
+
+        var imported = await fresh.PostAsync("/api/v1/import?format=wane", new ByteArrayContent(export) { Headers = { ContentType = new("application/json") } });
+
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var products = await fresh.GetJsonAsync("/api/v1/products/");
+        products.EnumerateArray().Single().GetProperty("archived").GetBoolean().ShouldBeTrue();
+        (await fresh.DoseCountAsync()).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("POST", "/api/v1/products/999999/archive")]
     [InlineData("POST", "/api/v1/products/999999/unarchive")]

@@ -12,7 +12,8 @@ public sealed record ExportProfile(string Name, string TimeZone, int DayStartHou
 public sealed record ExportProduct(
     long Id, string Name, string Kind, string? Strain, string Form, string? Opioid, string? OtherClass,
     decimal? GramsPerCapsule, decimal? GramsPerTeaspoon, decimal? MgPerTablet, decimal? MgPerMl,
-    bool Concentrated7OH, bool InStock, string? Batch, IReadOnlyList<ExportFavourite> Favourites, string CreatedAt, string UpdatedAt);
+    bool Concentrated7OH, bool InStock, string? Batch, IReadOnlyList<ExportFavourite> Favourites, string CreatedAt, string UpdatedAt,
+    string? ArchivedAt = null);
 
 /// <summary>A favourite amount of a product (a one-tap choice when logging).</summary>
 public sealed record ExportFavourite(decimal Amount, string Unit);

@@ -111,7 +111,7 @@ internal sealed class ExportRecord(WaneDb db, NodaTime.IClock clock)
         p.Id, p.Name, WireName.Of(p.Kind), p.Strain, WireName.Of(p.Form), p.Opioid is { } o ? WireName.Of(o) : null,
         p.OtherClass is { } c ? WireName.Of(c) : null, p.GramsPerCapsule, p.GramsPerTeaspoon, p.MgPerTablet, p.MgPerMl,
         p.Concentrated7OH, p.InStock, p.Batch, [.. FavouriteAmounts.Parse(p.Favourites).Select(a => new ExportFavourite(a.Value, a.Unit.Name()))],
-        TimeText.Format(p.CreatedAt), TimeText.Format(p.UpdatedAt));
+        TimeText.Format(p.CreatedAt), TimeText.Format(p.UpdatedAt), p.ArchivedAt is { } archived ? TimeText.Format(archived) : null);
 
     private static ExportDose Dose(Dose d) => new(
         d.Id, d.ProductId, WireName.Of(d.Kind), d.Amount, d.Unit.Name(), TimeText.Format(d.TakenAt),

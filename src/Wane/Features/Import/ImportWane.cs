@@ -104,6 +104,7 @@ internal sealed class ImportWane(WaneDb db, IClock clock)
                 GramsPerCapsule = valid.Spec.GramsPerCapsule, GramsPerTeaspoon = valid.Spec.GramsPerTeaspoon, MgPerTablet = valid.Spec.MgPerTablet,
                 MgPerMl = valid.Spec.MgPerMl, Concentrated7OH = valid.Spec.Concentrated7OH,
                 CreatedAt = TimeText.ParseInstant(p.CreatedAt) ?? now, UpdatedAt = TimeText.ParseInstant(p.UpdatedAt) ?? now,
+                ArchivedAt = p.ArchivedAt is { } archived ? TimeText.ParseInstant(archived) : null,
             };
             byName[key] = product;
             plan.ProductFor[p.Id] = product;
