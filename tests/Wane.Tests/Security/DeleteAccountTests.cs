@@ -62,6 +62,8 @@ public class DeleteAccountTests(WaneApp app) : IClassFixture<WaneApp>
     [Fact]
     public async Task DeleteMe_RightPassword_Answers204AndEndsEveryTokenSessionAndFeedAtOnce()
     {
+        // Someone else stays on the instance, so it is not empty afterwards (an empty one offers /setup instead of /signin).
+        using var bystander = await app.NewUserClientAsync("UTC", "stay-" + Guid.NewGuid().ToString("N")[..8]);
         var (name, api, browser, calendar) = await PersonAsync();
         using var _a = api;
         using var _b = browser;
@@ -79,6 +81,7 @@ public class DeleteAccountTests(WaneApp app) : IClassFixture<WaneApp>
         using var again = new Browserless(app.BaseAddress);
         await again.SubmitAsync("/signin", new Dictionary<string, string> { ["Name"] = name, ["Password"] = Password });
         (await again.LandsOnAsync("/")).ShouldBe("/signin");
+        (await bystander.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -121,6 +124,7 @@ public class DeleteAccountTests(WaneApp app) : IClassFixture<WaneApp>
     [Fact]
     public async Task ProfilePage_RightPassword_SignsOutAndLandsOnAPageSayingItIsDone()
     {
+        using var bystander = await app.NewUserClientAsync("UTC", "stay-" + Guid.NewGuid().ToString("N")[..8]);
         var (_, api, browser, _) = await PersonAsync();
         using var _a = api;
         using var _b = browser;
