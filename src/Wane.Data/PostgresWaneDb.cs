@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Wane.Data;
 
@@ -9,6 +10,10 @@ namespace Wane.Data;
 /// </summary>
 public sealed class PostgresWaneDb(DbContextOptions<PostgresWaneDb> options) : WaneDb(options)
 {
+    /// <inheritdoc/>
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     protected override void ConfigureDecimals(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -37,6 +37,14 @@ public sealed class SqliteWaneDb(DbContextOptions<SqliteWaneDb> options) : WaneD
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         GatedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
 
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    private const int UniqueConstraint = 2067;
+    private const int PrimaryKeyConstraint = 1555;
+
+    /// <inheritdoc/>
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception?.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+
     /// <inheritdoc/>
     public override Task<List<DoseWindowRow>> DoseWindowAsync(string userId, Instant from, Instant until, long excludedId, CancellationToken ct) =>
         OnConnectionAsync(c => SqliteDoseWindow.ReadAsync(c, userId, from, until, excludedId, ct), ct);

@@ -94,6 +94,12 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     /// </summary>
     public virtual Task AddDoseAsync(Dose dose, CancellationToken ct) => AddDoseThroughChangeTrackerAsync(dose, ct);
 
+    /// <summary>
+    /// Whether a save was refused by a unique index (a client id, a name already counted), as opposed to any other
+    /// constraint: the caller may then read the row that won. Each provider names it its own way.
+    /// </summary>
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
     /// <summary>The provider-neutral form of <see cref="AddDoseAsync"/>: EF's change tracker and SaveChanges.</summary>
     public async Task AddDoseThroughChangeTrackerAsync(Dose dose, CancellationToken ct)
     {

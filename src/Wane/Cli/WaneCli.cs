@@ -43,7 +43,7 @@ internal static class WaneCli
             {
                 return await WaneWeb.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
             }
-            catch (DataInUseException e)
+            catch (Exception e) when (e is DataInUseException or KeyEncryptionMismatchException)
             {
                 await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
                 return 2;

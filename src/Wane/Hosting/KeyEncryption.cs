@@ -13,6 +13,17 @@ internal static class KeyEncryption
 {
     public const string FileName = "dataprotection.pfx";
 
+    /// <summary>The certificate in use, where it came from, and whether it is the data folder's own (no setting named one).</summary>
+    public sealed record Loaded(X509Certificate2 Certificate, string Source, bool Default);
+
+    public static Loaded Load(IConfiguration config)
+    {
+        var configured = config["DataProtection:Certificate:Path"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? new Loaded(Certificate(config), $"{FileName} in the data folder", Default: true)
+            : new Loaded(Certificate(config), $"DataProtection:Certificate:Path {configured}", Default: false);
+    }
+
     public static X509Certificate2 Certificate(IConfiguration config)
     {
         var configured = config["DataProtection:Certificate:Path"];
@@ -46,7 +57,8 @@ internal static class KeyEncryption
             : throw new InvalidOperationException($"The data-protection certificate {path} has no private key, so it cannot decrypt the keys.");
     }
 
-    private static byte[] NewCertificate()
+    /// <summary>A new self-signed RSA 3072 certificate with its private key, as PKCS #12 without a password.</summary>
+    internal static byte[] NewCertificate()
     {
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Wane data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

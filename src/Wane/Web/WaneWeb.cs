@@ -98,8 +98,11 @@ internal static class WaneWeb
             .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         // Keys live in the database, so every node behind a load balancer can read every cookie, and are
         // encrypted with a certificate kept outside it, so a copy of the database cannot mint one (ADR 0014).
+        // Every node on one database needs the same certificate; KeyRingCheck refuses to start otherwise (ADR 0022).
+        var keyEncryption = KeyEncryption.Load(builder.Configuration);
+        services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>()
-            .ProtectKeysWithCertificate(KeyEncryption.Certificate(builder.Configuration));
+            .ProtectKeysWithCertificate(keyEncryption.Certificate);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "wane-af";
@@ -235,8 +238,18 @@ internal static class WaneWeb
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
-        await CoreServices.MigrateAsync(app.Services, app.Logger).ConfigureAwait(false);
+        await PrepareAsync(app, app.Logger).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// What a node does before it listens: brings the schema up to date (nodes starting together take turns:
+    /// EF's migration lock), then checks it can read every data-protection key the other nodes wrote.
+    /// </summary>
+    public static async Task PrepareAsync(WebApplication app, ILogger logger, CancellationToken ct = default)
+    {
+        await CoreServices.MigrateAsync(app.Services, logger, ct).ConfigureAwait(false);
+        await KeyRingCheck.EnsureReadableAsync(app.Services, logger, ct).ConfigureAwait(false);
     }
 }

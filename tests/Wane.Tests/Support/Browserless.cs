@@ -91,6 +91,9 @@ public sealed partial class Browserless : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The antiforgery token of the page <paramref name="html"/>, or null when it has none.</summary>
+    public static string? TokenIn(string html) => Token().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

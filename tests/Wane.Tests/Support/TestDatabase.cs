@@ -20,6 +20,12 @@ public static class TestDatabase
     public const string Trait = "Database";
     public const string SqliteOnly = "sqlite-only";
 
+    /// <summary>
+    /// The trait of tests that need PostgreSQL itself (several nodes on one database): they skip, saying why, on the
+    /// SQLite run, and <c>--filter-trait Database=postgres-only</c> on the PostgreSQL run picks them alone.
+    /// </summary>
+    public const string PostgresOnly = "postgres-only";
+
     /// <summary>The trait of tests that cover both providers themselves in one run; the PostgreSQL run leaves them out too.</summary>
     public const string BothProviders = "both-providers";
 

@@ -11,7 +11,6 @@ using NodaTime.Testing;
 using Wane.Data.Entities;
 using Wane.Features.Accounts;
 using Wane.Features.Common;
-using Wane.Hosting;
 using Wane.Web;
 
 namespace Wane.Tests.Support;
@@ -36,6 +35,7 @@ public class WaneApp : IAsyncLifetime
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 15, 0);
 
     private WebApplication? _app;
+    private bool _started;
 
     public FakeClock Clock { get; } = new(Now);
     public string DataDir { get; init; } = Path.Combine(Path.GetTempPath(), "wane-tests", Guid.NewGuid().ToString("N"));
@@ -46,6 +46,12 @@ public class WaneApp : IAsyncLifetime
     /// </summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
 
+    /// <summary>
+    /// A PostgreSQL database to run on that someone else made and drops (another node's, <see cref="Nodes.TwoNodes"/>),
+    /// instead of a fresh database for <see cref="DataDir"/>.
+    /// </summary>
+    public string? ConnectionString { get; init; }
+
     /// <summary>Keep the data folder when disposed (a test that starts a second app on a copy of it).</summary>
     public bool KeepData { get; init; }
     public Uri BaseAddress { get; private set; } = null!;
@@ -53,13 +59,17 @@ public class WaneApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. TestDatabase.ArgsFor(DataDir), "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
+        string[] database = ConnectionString is { } shared
+            ? ["--Database:Provider", "postgres", "--Database:ConnectionString", shared]
+            : TestDatabase.ArgsFor(DataDir);
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. database, "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
         {
             b.Logging.ClearProviders();
             b.Services.AddSingleton<IClock>(Clock);
         });
-        await CoreServices.MigrateAsync(_app.Services, NullLogger.Instance);
+        await WaneWeb.PrepareAsync(_app, NullLogger.Instance);
         await _app.StartAsync();
+        _started = true;
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
     }
@@ -68,7 +78,10 @@ public class WaneApp : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            if (_started)
+            {
+                await _app.StopAsync();
+            }
             await _app.DisposeAsync();
         }
         if (KeepData)
@@ -76,7 +89,10 @@ public class WaneApp : IAsyncLifetime
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             return;
         }
-        await TestDatabase.ReleaseAsync(DataDir);
+        if (ConnectionString is null)
+        {
+            await TestDatabase.ReleaseAsync(DataDir);
+        }
         try
         {
             Directory.Delete(DataDir, recursive: true);

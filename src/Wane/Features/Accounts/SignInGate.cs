@@ -44,7 +44,7 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         var normalized = users.NormalizeName(name?.Trim() ?? "") ?? "";
         var key = NameKey(normalized);
         var now = clock.GetCurrentInstant();
-        var failures = await db.SigninFailures.SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
+        var failures = await db.SigninFailures.AsNoTracking().SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
         if (!Trusted(deviceCookie, normalized) && WaitSeconds(failures, now) is { } wait)
         {
             return new Attempt.Wait(wait);
@@ -66,7 +66,7 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
     {
         var key = NameKey("second-factor:" + user.Id);
         var now = clock.GetCurrentInstant();
-        var failures = await db.SigninFailures.SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
+        var failures = await db.SigninFailures.AsNoTracking().SingleOrDefaultAsync(f => f.NameHash == key, ct).ConfigureAwait(false);
         if (WaitSeconds(failures, now) is { } wait)
         {
             return new Attempt.Wait(wait);
@@ -96,29 +96,40 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
             }
             return new Attempt.Passed(passedUser);
         }
-        if (failures is null)
-        {
-            failures = new SigninFailure { NameHash = key, Count = 1, LastAt = now };
-            db.SigninFailures.Add(failures);
-        }
-        else
-        {
-            failures.Count++;
-            failures.LastAt = now;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // Another attempt for the same name counted at the same moment; one count is enough.
-        }
-        finally
-        {
-            db.Entry(failures).State = EntityState.Detached;
-        }
+        await CountFailureAsync(key, now, ct).ConfigureAwait(false);
         return new Attempt.Failed();
+    }
+
+    /// <summary>
+    /// Adds one failure in the database by one statement, never by reading and writing back a count, so
+    /// attempts at the same moment (on this node or on others sharing the database) each count (ADR 0022).
+    /// </summary>
+    private async Task CountFailureAsync(string key, Instant now, CancellationToken ct)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var added = await db.SigninFailures.Where(f => f.NameHash == key)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastAt, now), ct).ConfigureAwait(false);
+            if (added > 0)
+            {
+                return;
+            }
+            var first = new SigninFailure { NameHash = key, Count = 1, LastAt = now };
+            db.SigninFailures.Add(first);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                // Another attempt for the same name made the row first: add to it.
+            }
+            finally
+            {
+                db.Entry(first).State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>Marks this browser as one its owner signs in on (it need not wait after others' failures).</summary>

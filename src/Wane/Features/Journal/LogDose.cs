@@ -115,9 +115,10 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         {
             await db.AddDoseAsync(dose, ct).ConfigureAwait(false);
         }
-        catch (DbUpdateException) when (clientId is { } id)
+        catch (DbUpdateException e) when (clientId is { } id && db.IsUniqueViolation(e))
         {
-            // A concurrent retry with the same client id won the race: answer with its dose.
+            // A concurrent retry with the same client id won the race (on this node or another, ADR 0022):
+            // answer with its dose. Any other refusal is not a replay and is not hidden as one.
             return await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("Dose vanished after a unique-key conflict.");
         }
         return new LoggedDose(dose, product, Replayed: false, advisories, days);
