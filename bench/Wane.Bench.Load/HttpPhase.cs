@@ -38,7 +38,7 @@ internal sealed record HttpResult(
 }
 
 /// <summary>
-/// N workers share one connection pool and post the same dose in a loop: each worker sends its next request
+/// N workers share one connection pool (per node; with several nodes each request goes to the next, round-robin) and post the same dose in a loop: each worker sends its next request
 /// as soon as the previous one has answered (a closed loop), until the duration or the request cap is reached.
 /// </summary>
 internal sealed class HttpPhase(Options options) : IDisposable
@@ -54,7 +54,6 @@ internal sealed class HttpPhase(Options options) : IDisposable
         AllowAutoRedirect = false,
     })
     {
-        BaseAddress = options.Url,
         Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
         DefaultRequestVersion = HttpVersion.Version11,
     };
@@ -68,6 +67,8 @@ internal sealed class HttpPhase(Options options) : IDisposable
     private readonly TimeSpan _spacing = TimeSpan.FromMinutes(options.SpacingMinutes);
     private readonly long _perCycle = Math.Max(1, (long)((DateTime.UtcNow.AddHours(-1) - HistoryStart) / TimeSpan.FromMinutes(options.SpacingMinutes)));
     private long _sequence = -1;
+    private long _turn = -1;
+    private readonly Uri[] _targets = [.. (options.Urls.Count > 0 ? options.Urls : [options.Url]).Select(u => new Uri(u, "api/v1/doses"))];
 
     /// <summary>
     /// How many times the spaced takenAt ran out of room before now and started again (each time the history
@@ -184,7 +185,7 @@ internal sealed class HttpPhase(Options options) : IDisposable
     {
         var content = new ByteArrayContent(NextBody());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/doses") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, _targets[(int)(Interlocked.Increment(ref _turn) % _targets.Length)]) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
         return SendAndDisposeRequestAsync(request, ct);
     }

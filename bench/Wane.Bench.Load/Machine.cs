@@ -85,17 +85,64 @@ internal readonly record struct CpuSnapshot(long MachineBusy, long MachineTotal,
     /// <summary>CPU milliseconds per clock tick of /proc (USER_HZ = 100).</summary>
     public const double MillisecondsPerTick = 1000 / TicksPerSecond;
 
-    public static CpuSnapshot Take(int? serverPid) => new(
-        MachineBusy: Machine(out var total),
-        MachineTotal: total,
-        Driver: ProcessTicks(Environment.ProcessId),
-        Server: serverPid is { } pid ? ProcessTicks(pid) : 0);
+    /// <summary>The part of <see cref="Server"/> spent by the database server (PostgreSQL's processes), 0 on SQLite.</summary>
+    public long Database { get; init; }
+
+    public static CpuSnapshot Take(int? serverPid) => Take(serverPid is { } pid ? [pid] : [], null);
+
+    /// <summary>
+    /// The nodes' CPU, and with <paramref name="databasePid"/> PostgreSQL's: the postmaster, its live children
+    /// (the backends serving the nodes' pooled connections) and the children it has reaped.
+    /// </summary>
+    public static CpuSnapshot Take(IReadOnlyList<int> serverPids, int? databasePid)
+    {
+        var database = databasePid is { } db ? ProcessTicks(db, withReapedChildren: true) + ChildrenOf(db).Sum(c => ProcessTicks(c)) : 0;
+        return new(
+            MachineBusy: Machine(out var total),
+            MachineTotal: total,
+            Driver: ProcessTicks(Environment.ProcessId),
+            Server: serverPids.Sum(p => ProcessTicks(p)) + database) { Database = database };
+    }
 
     public static CpuSnapshot operator -(CpuSnapshot a, CpuSnapshot b) =>
-        new(a.MachineBusy - b.MachineBusy, a.MachineTotal - b.MachineTotal, a.Driver - b.Driver, a.Server - b.Server);
+        new(a.MachineBusy - b.MachineBusy, a.MachineTotal - b.MachineTotal, a.Driver - b.Driver, a.Server - b.Server) { Database = a.Database - b.Database };
 
     public static CpuSnapshot operator +(CpuSnapshot a, CpuSnapshot b) =>
-        new(a.MachineBusy + b.MachineBusy, a.MachineTotal + b.MachineTotal, a.Driver + b.Driver, a.Server + b.Server);
+        new(a.MachineBusy + b.MachineBusy, a.MachineTotal + b.MachineTotal, a.Driver + b.Driver, a.Server + b.Server) { Database = a.Database + b.Database };
+
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(dir), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && StatFields(pid) is { } f && f[1] == parent.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    children.Add(pid);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return children;
+    }
+
+    // The fields after the command name (field 2, which may hold spaces): state, ppid, ... utime at 11, stime 12, cutime 13, cstime 14.
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Cores used on average over <paramref name="wall"/>: (server, driver, everything else, idle).</summary>
     public (double Server, double Driver, double Others, double Idle) Cores(TimeSpan wall, int cores)
@@ -128,16 +175,19 @@ internal readonly record struct CpuSnapshot(long MachineBusy, long MachineTotal,
         }
     }
 
-    private static long ProcessTicks(int pid)
+    private static long ProcessTicks(int pid, bool withReapedChildren = false)
     {
         try
         {
-            // The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(rest[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(rest[12], System.Globalization.CultureInfo.InvariantCulture);
+            var rest = StatFields(pid);
+            if (rest is null)
+            {
+                return 0;
+            }
+            long Field(int i) => long.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture);
+            return Field(11) + Field(12) + (withReapedChildren ? Field(13) + Field(14) : 0);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
         {
             return 0;
         }

@@ -7,10 +7,14 @@ namespace Wane.Bench.Load;
 internal sealed record Options
 {
     public Uri Url { get; init; } = new("http://127.0.0.1/");
+
+    /// <summary>Every node to send to (the first is <see cref="Url"/>); requests take them in turn, round-robin.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
     public string Token { get; init; } = "";
     public long ProductId { get; init; }
     public string RawDb { get; init; } = "";
     public string? AppDb { get; init; }
+    public string? AppPostgres { get; init; }
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 3;
     public int Concurrency { get; init; } = 8;
@@ -18,7 +22,9 @@ internal sealed record Options
     public long MaxRequests { get; init; } = 5_000_000;
     public long MaxInserts { get; init; } = 5_000_000;
     public int RequestTimeoutSeconds { get; init; } = 30;
-    public int? ServerPid { get; init; }
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
+    public int? ServerPid => ServerPids.Count > 0 ? ServerPids[0] : null;
+    public int? DatabasePid { get; init; }
     public bool TakenAtNow { get; init; }
     public int SpacingMinutes { get; init; } = 240;
     public bool RunHttp { get; init; } = true;
@@ -28,7 +34,8 @@ internal sealed record Options
         wane-bench-load: HTTP dose-logging rate vs. a raw SQLite insert loop with the same durability settings.
 
         Required (the first three for the HTTP phase, the last for the raw phase):
-          --url URL               base URL of a running `wane serve` on loopback, e.g. http://127.0.0.1:5199
+          --url URL[,URL...]      base URL of a running `wane serve` on loopback, e.g. http://127.0.0.1:5199;
+                                  several (nodes on one database) are sent requests in turn, round-robin
           --token TOKEN           personal access token (or set WANE_BENCH_TOKEN)
           --product ID            id of a product owned by the token's user
           --raw-db PATH           SQLite file for the raw loop; must not exist yet (put it on the same
@@ -52,9 +59,11 @@ internal sealed record Options
                                   now: takenAt is omitted (the server stamps now), so every dose of the run
                                   lands in the window and each request reads all the doses logged before it
           --spacing-minutes N     time between spaced doses (default 240 = 6 a day, 1..10080)
-          --server-pid PID        the server's process id, to report its CPU use apart from other processes
+          --server-pid PID[,PID]  the server's process id(s), to report their CPU use apart from other processes
+          --database-pid PID      the PostgreSQL postmaster's id: its CPU and its backends' count as server CPU too
           --app-db PATH           the app's wane.db; if given, the driver counts doses rows before and
                                   after the HTTP phase to check every 201 was stored
+          --app-postgres CONNSTR  the same check on PostgreSQL (a connection string to the app's database)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
@@ -128,7 +137,10 @@ internal sealed record Options
             MaxInserts = Long("max-inserts", 5_000_000, 1, 100_000_000),
             RequestTimeoutSeconds = Int("request-timeout", 30, 1, 600),
             AppDb = Take("app-db") is { } app ? Path.GetFullPath(app) : null,
-            ServerPid = values.ContainsKey("server-pid") ? Int("server-pid", 0, 1, int.MaxValue) : null,
+            AppPostgres = Take("app-postgres"),
+            ServerPids = Take("server-pid") is { } pids ? [.. pids.Split(',').Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException("--server-pid takes process ids separated by commas."))] : [],
+            DatabasePid = values.ContainsKey("database-pid") ? Int("database-pid", 0, 1, int.MaxValue) : null,
             TakenAtNow = (Take("taken-at") ?? "spaced") switch
             {
                 "spaced" => false,
@@ -145,11 +157,12 @@ internal sealed record Options
         }
         if (runHttp)
         {
-            var url = new Uri(Required("url"), UriKind.Absolute);
-            if (url.Scheme != Uri.UriSchemeHttp || !IPAddress.TryParse(url.Host, out var ip) || !ip.Equals(IPAddress.Loopback))
+            var urls = Required("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u, UriKind.Absolute)).ToList();
+            if (urls.Count == 0 || urls.Any(url => url.Scheme != Uri.UriSchemeHttp || !IPAddress.TryParse(url.Host, out var ip) || !ip.Equals(IPAddress.Loopback)))
             {
                 throw new ArgumentException("--url must be http://127.0.0.1:PORT: the driver only talks to the local loopback address.");
             }
+            var url = urls[0];
             var token = Take("token") ?? Environment.GetEnvironmentVariable("WANE_BENCH_TOKEN");
             if (string.IsNullOrWhiteSpace(token))
             {
@@ -158,6 +171,7 @@ internal sealed record Options
             options = options with
             {
                 Url = url,
+                Urls = urls,
                 Token = token.Trim(),
                 ProductId = Long("product", 0, 1, long.MaxValue),
             };

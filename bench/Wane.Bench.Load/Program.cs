@@ -65,7 +65,7 @@ if (httpPhase is not null)
         return 1;
     }
     var warm = await httpPhase.WarmUpAsync(warmup, options.MaxRequests, cts.Token);
-    Say($"HTTP          POST /api/v1/doses, {options.Concurrency} concurrent workers (closed loop), bearer token; warm-up {options.WarmupSeconds} s: {warm.Ok} ok, {warm.Errors} errors");
+    Say($"HTTP          POST /api/v1/doses to {options.Urls.Count} node(s){(options.Urls.Count > 1 ? " round-robin" : "")}, {options.Concurrency} concurrent workers (closed loop), bearer token; warm-up {options.WarmupSeconds} s: {warm.Ok} ok, {warm.Errors} errors");
     Say($"              {(options.TakenAtNow ? "takenAt omitted (now): every dose of the run is in the guardrail window of the next" : FormattableString.Invariant($"takenAt spaced {options.SpacingMinutes} min apart from 2001-01-01 ({24 * 60.0 / options.SpacingMinutes:0.#} doses a day in the history)"))}");
 }
 if (rawLoop is not null)
@@ -78,7 +78,11 @@ if (rawLoop is not null)
 Say($"measuring     {options.Seconds} s per phase in {options.Rounds} alternating round(s) of {options.Seconds / (double)options.Rounds:0.#} s (HTTP then raw)");
 Console.WriteLine();
 
-long? storedBefore = options.AppDb is not null && httpPhase is not null ? RawPhase.CountDoses(options.AppDb) : null;
+long? CountStored() => httpPhase is null ? null
+    : options.AppDb is not null ? RawPhase.CountDoses(options.AppDb)
+    : options.AppPostgres is not null ? PostgresCount.Doses(options.AppPostgres)
+    : null;
+long? storedBefore = CountStored();
 var slice = duration / options.Rounds;
 var httpSlices = new List<HttpResult>();
 var rawSlices = new List<RawResult>();
@@ -90,17 +94,17 @@ for (var round = 1; round <= options.Rounds && !cts.IsCancellationRequested; rou
     if (httpPhase is not null)
     {
         var issued = httpSlices.Sum(h => h.Ok + h.Errors);
-        var cpu0 = CpuSnapshot.Take(options.ServerPid);
+        var cpu0 = CpuSnapshot.Take(options.ServerPids, options.DatabasePid);
         var h = await httpPhase.RunAsync(slice, Math.Max(0, options.MaxRequests - issued), cts.Token);
-        httpCpu += CpuSnapshot.Take(options.ServerPid) - cpu0;
+        httpCpu += CpuSnapshot.Take(options.ServerPids, options.DatabasePid) - cpu0;
         httpSlices.Add(h);
         line += FormattableString.Invariant($"   http {h.Rate,8:0.0}/s ({h.Errors} errors)");
     }
     if (rawLoop is not null)
     {
-        var cpu0 = CpuSnapshot.Take(options.ServerPid);
+        var cpu0 = CpuSnapshot.Take(options.ServerPids, options.DatabasePid);
         var r = rawLoop.Run(slice, Math.Max(0, options.MaxInserts - rawSlices.Sum(x => x.Inserts)), cts.Token);
-        rawCpu += CpuSnapshot.Take(options.ServerPid) - cpu0;
+        rawCpu += CpuSnapshot.Take(options.ServerPids, options.DatabasePid) - cpu0;
         rawSlices.Add(r);
         line += FormattableString.Invariant($"   raw {r.Rate,8:0.0}/s");
         if (httpSlices.Count > 0)
@@ -110,7 +114,7 @@ for (var round = 1; round <= options.Rounds && !cts.IsCancellationRequested; rou
     }
     Console.WriteLine(line);
 }
-long? storedAfter = storedBefore is not null ? RawPhase.CountDoses(options.AppDb!) : null;
+long? storedAfter = storedBefore is not null ? CountStored() : null;
 Console.WriteLine();
 
 if (cts.IsCancellationRequested)
@@ -146,7 +150,7 @@ if (httpSlices.Count > 0)
     if (options.ServerPid is not null && http.Ok > 0)
     {
         // CPU per dose holds up better than the rate when other processes compete for the cores.
-        Say($"  server cpu    {httpCpu.Server * CpuSnapshot.MillisecondsPerTick / http.Ok:0.00} ms per dose (user + system)");
+        Say($"  server cpu    {httpCpu.Server * CpuSnapshot.MillisecondsPerTick / http.Ok:0.00} ms per dose (user + system){(options.DatabasePid is null ? "" : FormattableString.Invariant($": {options.ServerPids.Count} node(s) {(httpCpu.Server - httpCpu.Database) * CpuSnapshot.MillisecondsPerTick / http.Ok:0.00} + PostgreSQL {httpCpu.Database * CpuSnapshot.MillisecondsPerTick / http.Ok:0.00}"))}");
     }
     if (httpPhase!.Wraps > 0)
     {
@@ -173,13 +177,18 @@ if (rawSlices.Count > 0)
 }
 Console.WriteLine();
 
+if (http is not null && raw is null)
+{
+    var others = options.ServerPid is null ? "n/a" : FormattableString.Invariant($"{httpCpu.Cores(http.Elapsed, Environment.ProcessorCount).Others:0.00}");
+    Say($"RESULT nodes={options.Urls.Count} concurrency={options.Concurrency} seconds={options.Seconds} http_ok={http.Ok} http_errors={http.Errors} stored_ok={(storedAfter - storedBefore == http.Ok ? "yes" : storedBefore is null ? "unchecked" : "NO")} http_per_s={http.Rate:0.0} p50_ms={Pct(http.LatenciesMs, 0.50):0.00} p95_ms={Pct(http.LatenciesMs, 0.95):0.00} p99_ms={Pct(http.LatenciesMs, 0.99):0.00} server_cpu_ms_per_dose={(options.ServerPid is null || http.Ok == 0 ? double.NaN : httpCpu.Server * CpuSnapshot.MillisecondsPerTick / http.Ok):0.00} database_cpu_ms_per_dose={(options.DatabasePid is null || http.Ok == 0 ? double.NaN : httpCpu.Database * CpuSnapshot.MillisecondsPerTick / http.Ok):0.00} cores={Environment.ProcessorCount} other_procs_cores={others}");
+}
 if (http is not null && raw is not null)
 {
     var ratio = http.Rate / raw.Rate;
     var others = options.ServerPid is null
         ? "n/a"
         : FormattableString.Invariant($"{Math.Max(httpCpu.Cores(http.Elapsed, Environment.ProcessorCount).Others, rawCpu.Cores(raw.Elapsed, Environment.ProcessorCount).Others):0.00}");
-    Say($"RESULT concurrency={options.Concurrency} seconds={options.Seconds} rounds={options.Rounds} http_ok={http.Ok} http_errors={http.Errors} http_per_s={http.Rate:0.0} raw_per_s={raw.Rate:0.0} ratio={ratio:0.000} p50_ms={Pct(http.LatenciesMs, 0.50):0.00} p95_ms={Pct(http.LatenciesMs, 0.95):0.00} server_cpu_ms_per_dose={(options.ServerPid is null || http.Ok == 0 ? double.NaN : httpCpu.Server * CpuSnapshot.MillisecondsPerTick / http.Ok):0.00} cores={Environment.ProcessorCount} other_procs_cores={others}");
+    Say($"RESULT concurrency={options.Concurrency} seconds={options.Seconds} rounds={options.Rounds} http_ok={http.Ok} http_errors={http.Errors} http_per_s={http.Rate:0.0} raw_per_s={raw.Rate:0.0} ratio={ratio:0.000} p50_ms={Pct(http.LatenciesMs, 0.50):0.00} p95_ms={Pct(http.LatenciesMs, 0.95):0.00} p99_ms={Pct(http.LatenciesMs, 0.99):0.00} server_cpu_ms_per_dose={(options.ServerPid is null || http.Ok == 0 ? double.NaN : httpCpu.Server * CpuSnapshot.MillisecondsPerTick / http.Ok):0.00} cores={Environment.ProcessorCount} other_procs_cores={others}");
     Say($"ratio http/raw = {ratio:0.00} (target >= {Target:0.00}): {(ratio >= Target ? "met" : "NOT met")}");
 }
 return exitCode;
