@@ -33,6 +33,7 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<CheckInRow> CheckIns => Set<CheckInRow>();
     public DbSet<SigninSession> SigninSessions => Set<SigninSession>();
     public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     /// <summary>
     /// Identity's schema version: 3 has the passkeys table. Identity reads it from <see cref="IdentityOptions"/> in the
@@ -253,6 +254,18 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             s.HasIndex(x => x.KeyHash).IsUnique();
             s.HasIndex(x => x.UserId);
             s.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PendingImport>(p =>
+        {
+            p.ToTable("pending_imports");
+            p.Property(x => x.UserId).HasMaxLength(64);
+            p.Property(x => x.KeyHash).HasMaxLength(64);
+            p.Property(x => x.Format).HasMaxLength(16);
+            p.HasIndex(x => x.KeyHash).IsUnique();
+            p.HasIndex(x => x.UserId);
+            p.HasIndex(x => x.ExpiresAt);
+            p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SigninFailure>(f =>

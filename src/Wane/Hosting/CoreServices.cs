@@ -66,7 +66,6 @@ internal static class CoreServices
         services.AddScoped<Features.Export.ExportCsv>();
         services.AddScoped<Features.Fhir.ExportFhir>();
         services.AddScoped<Features.Reports.GetReport>();
-        services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();
         services.AddScoped<Features.Import.ImportCsv>();

@@ -8,19 +8,20 @@ using Wane.Data;
 namespace Wane.Hosting;
 
 /// <summary>
-/// Checks on start that this node can read every data-protection key in the database (ADR 0022). A node
+/// Checks on start that this node can read every data-protection key in a shared (PostgreSQL) database (ADR 0022). A node
 /// whose key-encryption certificate differs from the others' would otherwise start, ignore their keys, make
 /// a key of its own and reject every cookie the other nodes issued — people would be signed out at random
 /// behind a load balancer, and nothing would say why. Instead the node refuses to start and names both
-/// certificates.
+/// certificates. On SQLite (one file, one server, the key file beside it) unreadable keys are only logged, as before.
 /// </summary>
 internal static partial class KeyRingCheck
 {
     public static async Task EnsureReadableAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
     {
         var ours = services.GetRequiredService<KeyEncryption.Loaded>();
+        var shared = !services.GetRequiredService<DataLocation>().IsSqlite;
         Log.KeyEncryptionCertificate(logger, ours.Certificate.Thumbprint, ours.Source);
-        if (ours.Default && !services.GetRequiredService<DataLocation>().IsSqlite)
+        if (ours.Default && shared)
         {
             Log.DefaultCertificateOnSharedDatabase(logger);
         }
@@ -30,6 +31,13 @@ internal static partial class KeyRingCheck
             .ToList();
         if (unreadable.Count == 0)
         {
+            return;
+        }
+        if (!shared)
+        {
+            // One SQLite file, one server: the key file beside it was lost or replaced (or the database was copied
+            // without it). As before, the old keys are ignored and everyone signs in again (ADR 0014).
+            Log.UnreadableKeysOnSqlite(logger, unreadable.Count);
             return;
         }
         await using var scope = services.CreateAsyncScope();
@@ -95,6 +103,9 @@ internal static partial class KeyRingCheck
 
         [LoggerMessage(LogLevel.Warning, "The key-encryption certificate is this node's own (dataprotection.pfx in its data folder). If other nodes share this database, give every node the same certificate with DataProtection:Certificate:Path (docs/nodes.md)")]
         public static partial void DefaultCertificateOnSharedDatabase(ILogger logger);
+
+        [LoggerMessage(LogLevel.Warning, "{Count} data-protection keys in the database cannot be read with this certificate (was dataprotection.pfx lost or replaced?); everyone signs in again")]
+        public static partial void UnreadableKeysOnSqlite(ILogger logger, int count);
     }
 }
 

@@ -224,6 +224,35 @@ public class NodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task ImportCheckedOnA_IsConfirmedOnB()
+    {
+        SkipOnSqlite();
+        var (name, onA) = await SignedInOnAAsync();
+        using var _ = onA;
+        var csv = System.Text.Encoding.UTF8.GetBytes("taken_at,product,kind,amount,unit\n2026-11-24T13:30:00Z,Red Bali,kratom,2.5,g\n");
+        var (_, report) = await onA.UploadAsync("/import", "/import?handler=Check", new Dictionary<string, string> { ["format"] = "csv" }, "file", "doses.csv", csv);
+        var key = System.Text.RegularExpressions.Regex.Match(report, "name=\"key\" value=\"([0-9A-F]+)\"").Groups[1].Value;
+        key.ShouldNotBeEmpty(report);
+        using var toB = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = nodes.B.BaseAddress };
+        using var confirm = new HttpRequestMessage(HttpMethod.Post, "/import?handler=Confirm")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["__RequestVerificationToken"] = Browserless.TokenIn(report)! }),
+        };
+        confirm.Headers.Add("Cookie", onA.CookieHeader);
+
+        using var done = await toB.SendAsync(confirm);
+
+        var html = await done.Content.ReadAsStringAsync();
+        done.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Imported");
+        await using var scope = nodes.B.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+        var userId = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+        (await db.Doses.CountAsync(d => d.UserId == userId)).ShouldBe(1);
+        (await db.PendingImports.CountAsync(p => p.UserId == userId)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Readyz_OnEachNode_IsReady()
     {
         SkipOnSqlite();

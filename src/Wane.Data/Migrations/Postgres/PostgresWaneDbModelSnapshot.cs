@@ -484,6 +484,48 @@ namespace Wane.Data.Migrations.Postgres
                     b.ToTable("guardrail_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.PendingImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_imports", (string)null);
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.PlanHold", b =>
                 {
                     b.Property<long>("Id")
@@ -956,6 +998,15 @@ namespace Wane.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.GuardrailSettingsRow", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.PendingImport", b =>
                 {
                     b.HasOne("Wane.Data.Entities.WaneUser", null)
                         .WithMany()

@@ -465,6 +465,46 @@ namespace Wane.Data.Migrations.Sqlite
                     b.ToTable("guardrail_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Wane.Data.Entities.PendingImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_imports", (string)null);
+                });
+
             modelBuilder.Entity("Wane.Data.Entities.PlanHold", b =>
                 {
                     b.Property<long>("Id")
@@ -933,6 +973,15 @@ namespace Wane.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wane.Data.Entities.GuardrailSettingsRow", b =>
+                {
+                    b.HasOne("Wane.Data.Entities.WaneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wane.Data.Entities.PendingImport", b =>
                 {
                     b.HasOne("Wane.Data.Entities.WaneUser", null)
                         .WithMany()

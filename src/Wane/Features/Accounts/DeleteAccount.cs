@@ -64,6 +64,7 @@ internal sealed class DeleteAccount(WaneDb db, UserManager<WaneUser> users)
         rows += await db.CalendarFeeds.Where(c => c.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.AccessTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.SigninSessions.Where(s => s.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        rows += await db.PendingImports.Where(p => p.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.SigninFailures.Where(f => nameKeys.Contains(f.NameHash)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Wane.Data;
+using Wane.Data.Entities;
 using Wane.Domain;
 using Wane.Features.Common;
 
@@ -8,13 +12,14 @@ namespace Wane.Features.Import;
 
 /// <summary>
 /// The import page: upload a file for a dry run, read the report, then confirm. Between the two steps
-/// the file waits in this server's memory for 15 minutes, under a random key tied to the person.
+/// the file waits in the database for 15 minutes (<c>pending_imports</c>), under a random key tied to the
+/// person, so the confirmation may reach another node than the check did (ADR 0022).
 /// </summary>
 [RequestSizeLimit(ImportLimits.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxBytes + (1024 * 1024))]
-internal sealed class ImportModel(ImportFile importer, IMemoryCache cache) : FormPage
+internal sealed class ImportModel(ImportFile importer, WaneDb db, IClock clock) : FormPage
 {
-    private sealed record Pending(string UserId, ImportFormat Format, byte[] Bytes);
+    private static readonly Duration Wait = Duration.FromMinutes(15);
 
     public ImportReport? Report { get; private set; }
     public string? Key { get; private set; }
@@ -46,7 +51,12 @@ internal sealed class ImportModel(ImportFile importer, IMemoryCache cache) : For
             var bytes = await ImportLimits.ReadAsync(stream, ct).ConfigureAwait(false);
             Report = await importer.HandleAsync(User.Id(), which, bytes, new ImportOptions(DryRun: true, ValidOnly: false), ct).ConfigureAwait(false);
             Key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            cache.Set(Key, new Pending(User.Id(), which, bytes), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(15) });
+            var now = clock.GetCurrentInstant();
+            await db.PendingImports.Where(p => p.ExpiresAt <= now).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            var pending = new PendingImport { UserId = User.Id(), KeyHash = Hash(Key), Format = which.ToString(), Bytes = bytes, ExpiresAt = now + Wait };
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            db.Entry(pending).State = EntityState.Detached;
         }
         catch (ImportFileException e)
         {
@@ -57,15 +67,20 @@ internal sealed class ImportModel(ImportFile importer, IMemoryCache cache) : For
 
     public async Task<IActionResult> OnPostConfirmAsync(string? key, bool validOnly, CancellationToken ct)
     {
-        if (key is null || !cache.TryGetValue(key, out Pending? pending) || pending is null || pending.UserId != User.Id())
+        var userId = User.Id();
+        var hash = key is null ? "" : Hash(key);
+        var now = clock.GetCurrentInstant();
+        var pending = key is null ? null : await db.PendingImports.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.KeyHash == hash && p.UserId == userId && p.ExpiresAt > now, ct).ConfigureAwait(false);
+        if (pending is null || !Enum.TryParse<ImportFormat>(pending.Format, out var format))
         {
             AddErrors([new FieldError("file", "That check has expired (files wait 15 minutes). Choose the file again.")]);
             return Page();
         }
-        Report = await importer.HandleAsync(User.Id(), pending.Format, pending.Bytes, new ImportOptions(DryRun: false, validOnly), ct).ConfigureAwait(false);
+        Report = await importer.HandleAsync(userId, format, pending.Bytes, new ImportOptions(DryRun: false, validOnly), ct).ConfigureAwait(false);
         if (Report.Stored)
         {
-            cache.Remove(key);
+            await db.PendingImports.Where(p => p.Id == pending.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         }
         else
         {
@@ -73,4 +88,6 @@ internal sealed class ImportModel(ImportFile importer, IMemoryCache cache) : For
         }
         return Page();
     }
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
