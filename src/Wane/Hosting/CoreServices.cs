@@ -157,11 +157,9 @@ internal static class CoreServices
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var pending = await PendingMigrationsAsync(db, ct).ConfigureAwait(false);
-        if (pending.Count > 0)
-        {
-            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
-        }
+        var pending = location.IsSqlite
+            ? await MigrateIfPendingAsync(db, ct).ConfigureAwait(false)
+            : await MigrateHoldingLockAsync(db, ct).ConfigureAwait(false);
         if (location.IsSqlite)
         {
             await db.Database.ExecuteSqlRawAsync(SqlitePragmas.Once, ct).ConfigureAwait(false);
@@ -179,6 +177,45 @@ internal static class CoreServices
             Log.UsingDatabase(logger, location.Describe(), pending.Count);
         }
         return created;
+    }
+
+    private static async Task<List<string>> MigrateIfPendingAsync(WaneDb db, CancellationToken ct)
+    {
+        var pending = await PendingMigrationsAsync(db, ct).ConfigureAwait(false);
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        }
+        return pending;
+    }
+
+    // Any number; the same in every node, and in no other program on the database.
+    private const long MigrationLock = 0x57414E45_4D494752; // "WANEMIGR"
+
+    /// <summary>
+    /// On PostgreSQL, nodes starting together migrate one at a time (ADR 0022): each takes a session advisory
+    /// lock, then reads what is still pending, so the second finds nothing to do. EF's own migration lock did not
+    /// keep two nodes from applying the same migration (42P07, the table already exists).
+    /// </summary>
+    private static async Task<List<string>> MigrateHoldingLockAsync(WaneDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", ct).ConfigureAwait(false);
+            try
+            {
+                return await MigrateIfPendingAsync(db, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     // The database and its sidecars readable by their owner only (the folder too).
