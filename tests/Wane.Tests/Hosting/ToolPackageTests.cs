@@ -23,6 +23,7 @@ public class ToolPackageTests
                 ["pack", Path.Combine(Commands.RepoRoot(), "src", "Wane", "Wane.csproj"), "-c", configuration, "--no-build", "-o", packages, "-v", "q"],
                 TimeSpan.FromMinutes(5));
             pack.Exit.ShouldBe(0, pack.Out + pack.Err);
+            (pack.Out + pack.Err).ShouldNotContain("warning", Case.Insensitive);
             Directory.GetFiles(packages).Select(Path.GetFileName).ShouldBe(["wane.0.1.0.nupkg"]);
 
             var config = Path.Combine(temp, "nuget.config");
