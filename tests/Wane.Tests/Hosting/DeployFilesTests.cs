@@ -16,8 +16,8 @@ public partial class DeployFilesTests
     {
         var service = Section(File.ReadAllText(Path.Combine(Deploy, "wane.service")), "Service");
 
-        service["DynamicUser"].ShouldBe(["yes"]);
         service["User"].ShouldBe(["wane"]);
+        service["Group"].ShouldBe(["wane"]);
         service["StateDirectory"].ShouldBe(["wane"]);
         service["ProtectSystem"].ShouldBe(["strict"]);
         service["NoNewPrivileges"].ShouldBe(["yes"]);
