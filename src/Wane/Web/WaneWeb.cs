@@ -41,11 +41,14 @@ internal static class WaneWeb
             ApplicationName = typeof(WaneWeb).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Configuration.Sources.Insert(0, ShippedDefaults());
         builder.Configuration.AddEnvironmentVariables("Wane__");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        builder.AddWaneLogging();
+        builder.AddWaneMetrics();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -157,6 +160,7 @@ internal static class WaneWeb
 
     private static WebApplication Configure(WebApplication app)
     {
+        app.UseWaneMetricsPort();
         app.UseProxyAndHosts();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
@@ -187,6 +191,7 @@ internal static class WaneWeb
         app.UseAntiforgery();
 
         app.MapProbes();
+        app.MapWaneMetrics();
         app.MapAssets();
         app.MapCalendarFeed();
         app.MapExportDownload();
@@ -228,6 +233,13 @@ internal static class WaneWeb
 
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>The embedded appsettings.json, as the lowest source: the single-file build needs no file beside it.</summary>
+    private static Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource ShippedDefaults()
+    {
+        using var json = typeof(WaneWeb).Assembly.GetManifestResourceStream("Wane.appsettings.json")!;
+        return new() { InitialData = new ConfigurationBuilder().AddJsonStream(json).Build().AsEnumerable().ToList() };
     }
 
     private static bool IsApi(HttpContext ctx) =>
