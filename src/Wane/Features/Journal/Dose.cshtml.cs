@@ -8,7 +8,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Journal;
 
 /// <summary>Correct or delete one dose; each change is kept in the audit trail.</summary>
-internal sealed class DoseModel(EditDose edit, ProductStore products, Profile profile, IClock clock) : FormPage
+internal sealed class DoseModel(EditDose edit, ProductQueries products, Profile profile, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     public IReadOnlyList<Product> Products { get; private set; } = [];
