@@ -73,6 +73,8 @@ internal static class CoreServices
         services.AddScoped<RepeatDose>();
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
+        services.AddScoped<DeleteDose>();
+        services.AddScoped<GetDoseHistory>();
         services.AddScoped<DoseAdvisor>();
         services.AddScoped<GetStatus>();
         services.AddScoped<Features.Trends.GetTrends>();
