@@ -61,6 +61,23 @@ public static class WithdrawalHolds
         return holds;
     }
 
+    /// <summary>
+    /// Whether the plan waits now because of the latest reading: the hold rule over the readings taken during the
+    /// plan (in the order taken), unless the person chose to go on despite that reading.
+    /// </summary>
+    public static HoldDecision Now(IReadOnlyList<ScoredReading> readings, LocalDays days, HoldSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (readings.Count == 0)
+        {
+            return new HoldDecision(false, null, null, null);
+        }
+        var decision = HoldRule.Decide([.. readings.Select(r => new SowsReading(days.DayOf(r.TakenAt), r.TakenAt, r.Total))], settings);
+        return readings[^1].OverriddenAt is null ? decision : decision with { Hold = false, Reason = null };
+    }
+
     // The readings the rule looks at among the first `count`: the baseline's first three and the latest.
     private static SowsReading[] Deciding(ScoredReading[] ordered, int count, LocalDays days)
     {

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Wane.Features.Journal;
+using Wane.Features.Guardrails;
 
 namespace Wane.Cli;
 

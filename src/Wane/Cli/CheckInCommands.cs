@@ -27,7 +27,7 @@ internal static class CheckInCommands
                 var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
                 var takenAt = When(host, user, parse.GetValue(at));
                 var scores = parse.GetValue(answers) is { } text ? Parse(text) : Ask(host, instrument);
-                Print(host, Result(await host.Get<CheckInStore>().ScoreAsync(user.Id, name, scores, takenAt, ct).ConfigureAwait(false)), parse.GetValue(json));
+                Print(host, Result(await host.Get<AddCheckIn>().ScoreAsync(user.Id, name, scores, takenAt, ct).ConfigureAwait(false)), parse.GetValue(json));
             }));
         }
         // Required unless a red flag is given: a red flag alone is saved and its resource shown at once.
@@ -42,11 +42,11 @@ internal static class CheckInCommands
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
             var takenAt = When(host, user, parse.GetValue(at));
             var draft = new DailyDraft(parse.GetValue(pain), parse.GetValue(sleep), parse.GetValue(mood), parse.GetValue(craving), parse.GetValue(note), parse.GetValue(flags) ?? []);
-            var outcome = await host.Get<CheckInStore>().DailyAsync(user.Id, draft, takenAt, [], ct).ConfigureAwait(false);
+            var outcome = await host.Get<AddCheckIn>().DailyAsync(user.Id, draft, takenAt, [], ct).ConfigureAwait(false);
             if (outcome is Outcome<CheckInView>.Invalid)
             {
                 // Nothing is stored, but a red flag's resource is never held back by a typo elsewhere.
-                PrintResources(host, CheckInStore.Resources(draft.RedFlags));
+                PrintResources(host, CheckInViews.Resources(draft.RedFlags));
             }
             Print(host, Result(outcome), parse.GetValue(json));
         }));
@@ -57,7 +57,7 @@ internal static class CheckInCommands
         root.Add(runtime.Command("checkins", "List check-ins with scores and bands", [from, to, json], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            var list = await host.Get<CheckInStore>().ListAsync(user.Id, parse.GetValue(from), parse.GetValue(to), ct).ConfigureAwait(false) switch
+            var list = await host.Get<ListCheckIns>().ListAsync(user.Id, parse.GetValue(from), parse.GetValue(to), ct).ConfigureAwait(false) switch
             {
                 Outcome<CheckInListView>.Ok ok => ok.Value,
                 Outcome<CheckInListView>.Invalid bad => throw new CliException(bad.Errors),

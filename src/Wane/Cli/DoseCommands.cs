@@ -21,7 +21,7 @@ internal static class DoseCommands
                 throw new CliException($"id: \"{text}\" is not a dose id; ids are whole numbers (see: wane doses).");
             }
             var erase = parse.GetValue(purge);
-            if (!await host.Get<EditDose>().DeleteAsync(user.Id, doseId, erase, ct).ConfigureAwait(false))
+            if (!await host.Get<DeleteDose>().DeleteAsync(user.Id, doseId, erase, ct).ConfigureAwait(false))
             {
                 throw new CliException($"id: you have no dose {doseId.ToString(CultureInfo.InvariantCulture)}{(erase ? " with a history left to erase" : "")}.");
             }

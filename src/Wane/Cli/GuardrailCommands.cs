@@ -18,21 +18,21 @@ internal static class GuardrailCommands
         guardrails.Add(runtime.Command("show", "Show every rule: what it checks, its settings and source", [json], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            Show(host, GuardrailStore.View(await host.Get<GuardrailStore>().GetAsync(user.Id, ct).ConfigureAwait(false)), parse.GetValue(json));
+            Show(host, GuardrailQueries.View(await host.Get<GuardrailQueries>().GetAsync(user.Id, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         var assignments = new Argument<string[]>("settings") { Description = "RULE.setting=value, e.g. R1.interval=5h R2.days=5d R3.enabled=false", Arity = ArgumentArity.OneOrMore };
         guardrails.Add(runtime.Command("set", "Change settings (all or nothing)", [assignments], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            var store = host.Get<GuardrailStore>();
-            var settings = await store.GetAsync(user.Id, ct).ConfigureAwait(false);
+            var store = host.Get<UpdateGuardrails>();
+            var settings = await host.Get<GuardrailQueries>().GetAsync(user.Id, ct).ConfigureAwait(false);
             foreach (var assignment in parse.GetValue(assignments)!)
             {
                 var (next, error) = settings.Apply(assignment);
                 settings = next ?? throw new CliException([error!]);
             }
             await store.SaveAsync(user.Id, settings, ct).ConfigureAwait(false);
-            Show(host, GuardrailStore.View(settings), json: false);
+            Show(host, GuardrailQueries.View(settings), json: false);
         }));
         root.Add(guardrails);
 
@@ -45,10 +45,10 @@ internal static class GuardrailCommands
         breaks.Add(runtime.Command("add", "Schedule a break (local dates, inclusive)", [from, to, note], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            switch (await host.Get<BreakStore>().AddAsync(user.Id, new BreakBody(parse.GetValue(from), parse.GetValue(to), parse.GetValue(note)), ct).ConfigureAwait(false))
+            switch (await host.Get<AddBreak>().AddAsync(user.Id, new BreakBody(parse.GetValue(from), parse.GetValue(to), parse.GetValue(note)), ct).ConfigureAwait(false))
             {
                 case Outcome<Break>.Ok ok:
-                    await host.Console.Out.WriteLineAsync($"Scheduled break {ok.Value.Id}: {BreakStore.Describe(BreakStore.View(ok.Value))}.").ConfigureAwait(false);
+                    await host.Console.Out.WriteLineAsync($"Scheduled break {ok.Value.Id}: {BreakQueries.Describe(BreakQueries.View(ok.Value))}.").ConfigureAwait(false);
                     break;
                 case Outcome<Break>.Invalid bad:
                     throw new CliException(bad.Errors);
@@ -58,8 +58,8 @@ internal static class GuardrailCommands
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
             var today = Features.Accounts.Profile.Days(user).DayOf(host.Get<IClock>().GetCurrentInstant());
-            var list = (await host.Get<BreakStore>().FromAsync(user.Id, parse.GetValue(all) ? new LocalDate(1, 1, 1) : today, ct).ConfigureAwait(false))
-                .Select(BreakStore.View).ToArray();
+            var list = (await host.Get<BreakQueries>().FromAsync(user.Id, parse.GetValue(all) ? new LocalDate(1, 1, 1) : today, ct).ConfigureAwait(false))
+                .Select(BreakQueries.View).ToArray();
             if (parse.GetValue(json))
             {
                 host.WriteJson(list);
@@ -67,7 +67,7 @@ internal static class GuardrailCommands
             }
             foreach (var b in list)
             {
-                await host.Console.Out.WriteLineAsync($"{b.Id}\t{BreakStore.Describe(b)}{(b.Note is null ? "" : "\t" + b.Note)}").ConfigureAwait(false);
+                await host.Console.Out.WriteLineAsync($"{b.Id}\t{BreakQueries.Describe(b)}{(b.Note is null ? "" : "\t" + b.Note)}").ConfigureAwait(false);
             }
             if (list.Length == 0)
             {
@@ -77,7 +77,7 @@ internal static class GuardrailCommands
         breaks.Add(runtime.Command("remove", "Remove a scheduled break", [id], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            if (!await host.Get<BreakStore>().RemoveAsync(user.Id, parse.GetValue(id), ct).ConfigureAwait(false))
+            if (!await host.Get<RemoveBreak>().RemoveAsync(user.Id, parse.GetValue(id), ct).ConfigureAwait(false))
             {
                 throw new CliException($"id: you have no break {parse.GetValue(id).ToString(CultureInfo.InvariantCulture)}.");
             }

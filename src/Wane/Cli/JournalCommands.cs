@@ -45,7 +45,7 @@ internal static partial class JournalCommands
                 {
                     throw new CliException("same: --same logs the product's last dose again; give no amount or --product with it.");
                 }
-                chosen = await host.Get<ProductStore>().FindAsync(user.Id, sameName, ct).ConfigureAwait(false)
+                chosen = await host.Get<ProductQueries>().FindAsync(user.Id, sameName, ct).ConfigureAwait(false)
                     ?? throw new CliException($"same: you have no product \"{sameName}\". See: wane products list");
                 var last = await host.Get<RepeatDose>().LastAsync(user.Id, chosen.Id, ct).ConfigureAwait(false)
                     ?? throw new CliException($"same: there is no dose of {chosen.Name} to repeat yet; log one first.");
@@ -83,7 +83,7 @@ internal static partial class JournalCommands
                             : timeError + " Then run again with " + string.Join(" or ", parsed.Choices.Select(c => $"--at {TimeText.FormatLocal(c, days)}")) + "."));
                     }
                 }
-                chosen = await host.Get<ProductStore>().FindAsync(user.Id, productName, ct).ConfigureAwait(false)
+                chosen = await host.Get<ProductQueries>().FindAsync(user.Id, productName, ct).ConfigureAwait(false)
                     ?? throw new CliException($"product: you have no product \"{productName}\". See: wane products list");
                 // Without a unit: the unit this product was last taken in, else the preferred unit.
                 var lastUnit = unitText is null ? (await host.Get<RepeatDose>().LastAsync(user.Id, chosen.Id, ct).ConfigureAwait(false))?.Unit.Name() : null;

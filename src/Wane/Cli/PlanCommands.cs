@@ -48,17 +48,17 @@ internal static class PlanCommands
         plan.Add(runtime.Command("preview", "Show the schedule a plan would have; nothing is saved", planOptions, async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            Print(host, Result(await host.Get<PlanStore>().PreviewAsync(user.Id, Body(parse), ct).ConfigureAwait(false)), parse.GetValue(json));
+            Print(host, Result(await host.Get<PreviewPlan>().PreviewAsync(user.Id, Body(parse), ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         plan.Add(runtime.Command("create", "Start a plan (an active plan is kept as replaced)", planOptions, async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            Print(host, Result(await host.Get<PlanStore>().CreateAsync(user.Id, Body(parse), null, ct).ConfigureAwait(false)), parse.GetValue(json));
+            Print(host, Result(await host.Get<CreatePlan>().CreateAsync(user.Id, Body(parse), null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         plan.Add(runtime.Command("show", "Show the active plan with today's allowance", [json], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            var current = await host.Get<PlanStore>().CurrentAsync(user.Id, null, ct).ConfigureAwait(false)
+            var current = await host.Get<GetPlan>().CurrentAsync(user.Id, null, ct).ConfigureAwait(false)
                 ?? throw new CliException("plan: there is no active plan. Start one with: wane plan create --substance kratom --pace percent:10");
             Print(host, current, parse.GetValue(json));
         }));
@@ -66,34 +66,33 @@ internal static class PlanCommands
         var reason = new Option<string?>("--reason") { Description = "Why (for your records)" };
         plan.Add(runtime.Command("hold", "Pause the active plan; later steps shift", [holdFrom, reason, json], async (host, parse, ct) =>
         {
-            var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
-            Print(host, Result(await store.HoldAsync(host.UserId!, id, new HoldBody(parse.GetValue(holdFrom), parse.GetValue(reason)), null, ct).ConfigureAwait(false)), parse.GetValue(json));
+            var id = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
+            Print(host, Result(await host.Get<HoldPlan>().HoldAsync(host.UserId!, id, new HoldBody(parse.GetValue(holdFrom), parse.GetValue(reason)), null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         plan.Add(runtime.Command("resume", "Resume the active plan from today", [json], async (host, parse, ct) =>
         {
-            var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
-            Print(host, Result(await store.ResumeAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
+            var id = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
+            Print(host, Result(await host.Get<ResumePlan>().ResumeAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         plan.Add(runtime.Command("override", "Go on with the plan although withdrawal scores hold it (recorded)", [json], async (host, parse, ct) =>
         {
-            var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
-            Print(host, Result(await store.OverrideHoldAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
+            var id = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
+            Print(host, Result(await host.Get<OverrideHold>().OverrideHoldAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         plan.Add(runtime.Command("replan", "Start again from today at your actual recent amount, same pace", [json], async (host, parse, ct) =>
         {
-            var (store, id) = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
-            Print(host, Result(await store.ReplanAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
+            var id = await ActiveAsync(host, parse, ct).ConfigureAwait(false);
+            Print(host, Result(await host.Get<Replan>().ReplanAsync(host.UserId!, id, null, ct).ConfigureAwait(false)), parse.GetValue(json));
         }));
         root.Add(plan);
     }
 
-    private static async Task<(PlanStore Store, long Id)> ActiveAsync(CliHost host, ParseResult parse, CancellationToken ct)
+    private static async Task<long> ActiveAsync(CliHost host, ParseResult parse, CancellationToken ct)
     {
         var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
         host.UserId = user.Id;
-        var store = host.Get<PlanStore>();
-        var current = await store.CurrentAsync(user.Id, null, ct).ConfigureAwait(false);
-        return (store, current?.Id ?? throw new CliException("plan: there is no active plan."));
+        var current = await host.Get<GetPlan>().CurrentAsync(user.Id, null, ct).ConfigureAwait(false);
+        return current?.Id ?? throw new CliException("plan: there is no active plan.");
     }
 
     private static PlanView Result(Outcome<PlanView> outcome) => outcome switch

@@ -43,7 +43,7 @@ internal static class ProductCommands
             {
                 throw new CliException(errors);
             }
-            switch (await host.Get<ProductStore>().CreateAsync(user.Id, draft, ct).ConfigureAwait(false))
+            switch (await host.Get<CreateProduct>().CreateAsync(user.Id, draft, ct).ConfigureAwait(false))
             {
                 case Outcome<Product>.Ok ok:
                     host.Console.Out.WriteLine($"Added product {ok.Value.Id}: {ok.Value.Name} ({WireName.Of(ok.Value.Kind)}, {WireName.Of(ok.Value.Form)}).");
@@ -55,7 +55,7 @@ internal static class ProductCommands
         products.Add(runtime.Command("list", "List your products", [json], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            var list = (await host.Get<ProductStore>().ListAsync(user.Id, ct).ConfigureAwait(false)).Select(ProductView.From).ToArray();
+            var list = (await host.Get<ProductQueries>().ListAsync(user.Id, ct).ConfigureAwait(false)).Select(ProductView.From).ToArray();
             if (parse.GetValue(json))
             {
                 host.WriteJson(list);
@@ -80,7 +80,7 @@ internal static class ProductCommands
         products.Add(runtime.Command("favourites", "Show or set a product's favourite amounts (one-tap choices in the log form)", [favProduct, favAmounts, clear], async (host, parse, ct) =>
         {
             var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
-            var product = await host.Get<ProductStore>().FindAsync(user.Id, parse.GetValue(favProduct)!, ct).ConfigureAwait(false)
+            var product = await host.Get<ProductQueries>().FindAsync(user.Id, parse.GetValue(favProduct)!, ct).ConfigureAwait(false)
                 ?? throw new CliException($"product: you have no product \"{parse.GetValue(favProduct)}\". See: wane products list");
             var given = parse.GetValue(favAmounts) ?? [];
             if (given.Length == 0 && !parse.GetValue(clear))
@@ -158,7 +158,7 @@ internal static class ProductCommands
     {
         var user = await host.UserAsync(parse.GetValue(WaneCli.UserOption), ct).ConfigureAwait(false);
         host.UserId = user.Id;
-        return await host.Get<ProductStore>().FindAsync(user.Id, idOrName, ct).ConfigureAwait(false)
+        return await host.Get<ProductQueries>().FindAsync(user.Id, idOrName, ct).ConfigureAwait(false)
             ?? throw new CliException($"product: you have no product \"{idOrName}\". See: wane products list");
     }
 

@@ -46,7 +46,7 @@ internal static class StatusCommand
                 : s.LastKratomFreeDay is not null
                 ? $"Last kratom-free day: {s.LastKratomFreeDay} ({s.DaysSinceKratomFree} day{(s.DaysSinceKratomFree == 1 ? "" : "s")} ago)."
                 : "No kratom-free day in recent weeks.").ConfigureAwait(false);
-            await o.WriteLineAsync(s.NextBreak is { } b ? $"Next break: {BreakStore.Describe(b)}." : "No break scheduled (wane break add FROM TO).").ConfigureAwait(false);
+            await o.WriteLineAsync(s.NextBreak is { } b ? $"Next break: {BreakQueries.Describe(b)}." : "No break scheduled (wane break add FROM TO).").ConfigureAwait(false);
             foreach (var t in s.ToleranceTrend.Where(t => t.BaselineDailyAverage > 0))
             {
                 await o.WriteLineAsync($"{t.Kind} lately: {Fmt.Rounded(t.RecentDailyAverage)} {t.Unit}/day vs {Fmt.Rounded(t.BaselineDailyAverage)} {t.Unit}/day in the weeks before" +

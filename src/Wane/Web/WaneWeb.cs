@@ -221,7 +221,6 @@ internal static class WaneWeb
         api.MapDoseQueryEndpoints();
         api.MapEditDoseEndpoints();
         api.MapGuardrailEndpoints();
-        api.MapBreakEndpoints();
         api.MapStatusEndpoint();
         api.MapTrendsEndpoint();
         api.MapPlanEndpoints();

@@ -7,7 +7,7 @@ using Wane.Features.Common;
 
 namespace Wane.Features.CheckIns;
 
-internal sealed class DailyModel(CheckInStore store, IClock clock) : FormPage
+internal sealed class DailyModel(AddCheckIn store, IClock clock) : FormPage
 {
     /// <summary>The red flags, by wire name, in the words the form uses.</summary>
     public static readonly IReadOnlyList<(string Wire, string Label)> Flags =
@@ -68,7 +68,7 @@ internal sealed class DailyModel(CheckInStore store, IClock clock) : FormPage
                 return Redirect($"/checkins?saved={ok.Value.Id}");
             case Outcome<CheckInView>.Invalid bad:
                 AddErrors(bad.Errors);
-                Resources = CheckInStore.Resources(RedFlags);
+                Resources = CheckInViews.Resources(RedFlags);
                 return Page();
             default:
                 throw new InvalidOperationException();

@@ -1,16 +1,15 @@
 using Wane.Features.Common;
-using Wane.Features.Tapering;
 
 namespace Wane.Features.CheckIns;
 
-internal sealed class IndexModel(CheckInStore store, PlanStore plans) : FormPage
+internal sealed class IndexModel(ListCheckIns store, IPlanHolds plans) : FormPage
 {
     public CheckInListView List { get; private set; } = new("", "", []);
     public CheckInView? Saved { get; private set; }
     public string? Hold { get; private set; }
 
     /// <summary>The listed check-ins drawn: SOWS and COWS on their bands, the daily ratings.</summary>
-    public IReadOnlyList<Trends.ChartView> Charts => Trends.ShowCharts.CheckIns(List);
+    public IReadOnlyList<ChartView> Charts => CheckInCharts.For(List);
 
     /// <summary>
     /// The care-card class for a band's severity, one visual language across Wane: none neutral,

@@ -6,7 +6,7 @@ using Wane.Features.Common;
 namespace Wane.Features.CheckIns;
 
 /// <summary>SOWS (self) or COWS (observer) on one screen of large choices.</summary>
-internal sealed class ScoreModel(CheckInStore store, IClock clock) : FormPage
+internal sealed class ScoreModel(AddCheckIn store, IClock clock) : FormPage
 {
     // A dictionary by item index, not a list: a list stops binding at the first skipped item,
     // which would drop every later answer a person gave.

@@ -20,7 +20,7 @@ namespace Wane.Features.Fhir;
 /// and <c>wane export --format fhir</c>. The range is that of the trends (default the last 365 days, at most
 /// three years); the daily totals are the trends' own.
 /// </summary>
-internal sealed class ExportFhir(WaneDb db, GetTrends trends, DoseQueries doses, PlanStore plans, Accounts.Profile profile, IClock clock)
+internal sealed class ExportFhir(WaneDb db, GetTrends trends, DoseQueries doses, PlanQueries plans, Accounts.Profile profile, IClock clock)
 {
     public const int DefaultDays = 365;
 
@@ -50,7 +50,7 @@ internal sealed class ExportFhir(WaneDb db, GetTrends trends, DoseQueries doses,
         var checkIns = (await db.CheckIns.AsNoTracking()
                 .Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
                 .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false))
-            .Select(r => CheckInStore.View(r, days)).ToList();
+            .Select(r => CheckInViews.View(r, days)).ToList();
         var input = new FhirInput(name, days, clock.GetCurrentInstant(), await doses.RangeAsync(userId, days, first, last, ct).ConfigureAwait(false),
             checkIns, period, await plans.ScheduleAsync(userId, ct).ConfigureAwait(false));
         return FhirBundle.Build(input);

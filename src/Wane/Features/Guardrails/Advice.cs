@@ -1,8 +1,14 @@
 using Wane.Domain;
 using Wane.Domain.Guardrails;
-using Wane.Features.Journal;
+using Wane.Features.Common;
 
 namespace Wane.Features.Guardrails;
+
+/// <summary>An advice about a dose, from the guardrails: rule, level (info, caution, danger), why and source.</summary>
+public sealed record AdvisoryView(string Rule, [property: OneOf(typeof(AdvisoryLevel))] string Level, string Title, string Message, string Why, string Source, string? Suggestion, IReadOnlyList<AdvisoryResourceView> Resources);
+
+/// <summary>A resource shown with an advisory: who or what, how to reach it, and a link (<c>tel:</c> for a number to call).</summary>
+public sealed record AdvisoryResourceView(string Id, string Name, string How, string Note, string Href);
 
 /// <summary>Maps domain advisories to what hosts show.</summary>
 internal static class Advice

@@ -1,6 +1,5 @@
 using Wane.Domain.Guardrails;
 using Wane.Features.Help;
-using Wane.Features.Journal;
 
 namespace Wane.Features.Guardrails;
 

@@ -10,7 +10,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Guardrails;
 
 /// <summary>The rules with their settings and sources, and scheduled breaks.</summary>
-internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends.ShowCharts charts, Profile profile, IClock clock) : FormPage
+internal sealed class IndexModel(GuardrailQueries store, UpdateGuardrails update, BreakQueries breaks, AddBreak addBreak, RemoveBreak removeBreak, ICharts charts, Profile profile, IClock clock) : FormPage
 {
     [BindProperty] public string? BreakFrom { get; set; }
     [BindProperty] public string? BreakTo { get; set; }
@@ -18,7 +18,7 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends
 
     public GuardrailsView Rules { get; private set; } = new([]);
     public IReadOnlyList<BreakView> Breaks { get; private set; } = [];
-    public IReadOnlyList<Trends.ChartView> Tolerance { get; private set; } = [];
+    public IReadOnlyList<ChartView> Tolerance { get; private set; } = [];
     public Dictionary<string, string> Submitted { get; } = new(StringComparer.Ordinal);
     public bool Saved { get; private set; }
 
@@ -53,7 +53,7 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends
             changes[id] = new RuleChange(Request.Form[$"{id}.enabled"].Contains("true"), values);
         }
         // Values that parsed are range-checked too, so every problem shows at once.
-        var outcome = errors.Count == 0 ? await store.UpdateAsync(User.Id(), changes, ct) : await store.BuildAsync(User.Id(), changes, ct);
+        var outcome = errors.Count == 0 ? await update.UpdateAsync(User.Id(), changes, ct) : await update.BuildAsync(User.Id(), changes, ct);
         switch (outcome)
         {
             case Outcome<GuardrailSettings>.Ok when errors.Count == 0:
@@ -69,7 +69,7 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends
 
     public async Task<IActionResult> OnPostAddBreakAsync(CancellationToken ct)
     {
-        switch (await breaks.AddAsync(User.Id(), new BreakBody(BreakFrom, BreakTo, BreakNote), ct))
+        switch (await addBreak.AddAsync(User.Id(), new BreakBody(BreakFrom, BreakTo, BreakNote), ct))
         {
             case Outcome<Break>.Ok:
                 return Redirect("/guardrails?saved=true");
@@ -83,15 +83,15 @@ internal sealed class IndexModel(GuardrailStore store, BreakStore breaks, Trends
 
     public async Task<IActionResult> OnPostRemoveBreakAsync(long id, CancellationToken ct)
     {
-        await breaks.RemoveAsync(User.Id(), id, ct);
+        await removeBreak.RemoveAsync(User.Id(), id, ct);
         return Redirect("/guardrails");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rules = GuardrailStore.View(await store.GetAsync(User.Id(), ct));
+        Rules = GuardrailQueries.View(await store.GetAsync(User.Id(), ct));
         var today = (await profile.DaysAsync(User.Id(), ct)).DayOf(clock.GetCurrentInstant());
-        Breaks = (await breaks.FromAsync(User.Id(), today, ct)).Select(BreakStore.View).ToList();
+        Breaks = (await breaks.FromAsync(User.Id(), today, ct)).Select(BreakQueries.View).ToList();
         Tolerance = await charts.ToleranceAsync(User.Id(), ct);
     }
 }

@@ -8,7 +8,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Journal;
 
 /// <summary>Correct or delete one dose; each change is kept in the audit trail.</summary>
-internal sealed class DoseModel(EditDose edit, ProductStore products, Profile profile, IClock clock) : FormPage
+internal sealed class DoseModel(EditDose edit, DeleteDose delete, GetDoseHistory history, ProductQueries products, Profile profile, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     public IReadOnlyList<Product> Products { get; private set; } = [];
@@ -47,13 +47,13 @@ internal sealed class DoseModel(EditDose edit, ProductStore products, Profile pr
     [BindProperty] public bool Purge { get; set; }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await edit.DeleteAsync(User.Id(), id, Purge, ct) ? Redirect("/") : NotFound();
+        await delete.DeleteAsync(User.Id(), id, Purge, ct) ? Redirect("/") : NotFound();
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
         // The products to choose from, plus the dose's own when it is archived (a correction must not move it silently).
         var own = (await edit.FindAsync(User.Id(), id, ct))?.ProductId;
         Products = (await products.ListAsync(User.Id(), ct)).Where(p => p.ArchivedAt is null || p.Id == own).ToList();
-        Changes = await edit.HistoryAsync(User.Id(), id, ct) ?? [];
+        Changes = await history.HistoryAsync(User.Id(), id, ct) ?? [];
     }
 }

@@ -16,7 +16,7 @@ namespace Wane.Features.Journal;
 /// Every dose logged runs these reads, so they are compiled queries, and a window row carries only
 /// the dose's own columns: the product's facts come from the stash, read once (with the product being logged).
 /// </summary>
-internal sealed class DoseAdvisor(WaneDb db, GuardrailStore settings, BreakStore breaks, Tapering.PlanStore plans)
+internal sealed class DoseAdvisor(WaneDb db, GuardrailQueries settings, BreakQueries breaks, Tapering.PlanQueries plans)
 {
     private static readonly Func<WaneDb, string, IAsyncEnumerable<Product>> ReadStash =
         EF.CompileAsyncQuery<WaneDb, string, Product>((db, userId) =>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Wane.Features.Common;
-using Wane.Domain.Guardrails;
+using Wane.Features.Guardrails;
 using Wane.Data.Entities;
 using Wane.Domain;
 using Wane.Domain.Journal;
@@ -48,12 +48,6 @@ public sealed record DoseView(
     }
 }
 
-/// <summary>An advice about a dose, from the guardrails: rule, level (info, caution, danger), why and source.</summary>
-public sealed record AdvisoryView(string Rule, [property: OneOf(typeof(AdvisoryLevel))] string Level, string Title, string Message, string Why, string Source, string? Suggestion, IReadOnlyList<AdvisoryResourceView> Resources);
-
-/// <summary>A resource shown with an advisory: who or what, how to reach it, and a link (<c>tel:</c> for a number to call).</summary>
-public sealed record AdvisoryResourceView(string Id, string Name, string How, string Note, string Href);
-
 /// <summary>What logging a dose would record and the advice about it; nothing is stored.</summary>
 public sealed record DosePreview(decimal Amount, string Unit, string TakenAt, NormalizedView? Normalized, IReadOnlyList<string> Flags, IReadOnlyList<AdvisoryView> Advisories)
 {
@@ -61,7 +55,7 @@ public sealed record DosePreview(decimal Amount, string Unit, string TakenAt, No
         c.Dose.Amount.Value, c.Dose.Amount.Unit.Name(), TimeText.Format(c.Dose.TakenAt),
         c.Dose.Normalized is { } n ? new NormalizedView(n.Amount, n.Unit.Name()) : null,
         c.Dose.NormalizationNote is { } note ? [WireName.Of(note)] : [],
-        Guardrails.Advice.Views(c.Advisories));
+        Advice.Views(c.Advisories));
 }
 
 /// <summary>The answer to logging a dose: the dose as stored and the advice about it.</summary>

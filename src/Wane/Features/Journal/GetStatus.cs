@@ -49,7 +49,7 @@ public sealed record StatusView(
     bool NoDosesYet = false);
 
 /// <summary>Computes the Today view from the same bounded window the guardrails read.</summary>
-internal sealed class GetStatus(Data.WaneDb db, DoseAdvisor advisor, GuardrailStore settings, DoseQueries queries, BreakStore breaks, Tapering.PlanStore plans, Profile profile, IClock clock)
+internal sealed class GetStatus(Data.WaneDb db, DoseAdvisor advisor, GuardrailQueries settings, DoseQueries queries, BreakQueries breaks, Tapering.GetPlan plans, Profile profile, IClock clock)
 {
     public async Task<StatusView> HandleAsync(string userId, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ internal sealed class GetStatus(Data.WaneDb db, DoseAdvisor advisor, GuardrailSt
         var noDosesYet = last is null && !await db.Doses.AnyAsync(d => d.UserId == userId, ct).ConfigureAwait(false);
         var lastProduct = last is null ? null : context.Stock.FirstOrDefault(p => p.ProductId == last.ProductId);
         var nextBreak = report.NextBreak is { } b
-            ? (await breaks.FromAsync(userId, b.From, ct).ConfigureAwait(false)).Where(x => x.From == b.From && x.To == b.To).Select(BreakStore.View).FirstOrDefault()
+            ? (await breaks.FromAsync(userId, b.From, ct).ConfigureAwait(false)).Where(x => x.From == b.From && x.To == b.To).Select(BreakQueries.View).FirstOrDefault()
             : null;
 
         return new StatusView(

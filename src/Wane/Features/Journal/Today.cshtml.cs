@@ -9,7 +9,7 @@ using Wane.Features.Guardrails;
 namespace Wane.Features.Journal;
 
 /// <summary>The home page: the quick log form and today's doses with totals for the person's local day.</summary>
-internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductStore products, Profile profile, GetStatus status, Trends.ShowCharts charts, IClock clock) : FormPage
+internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductQueries products, Profile profile, GetStatus status, ICharts charts, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
@@ -28,7 +28,7 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
     public QuickLogView Quick { get; private set; } = new([], []);
 
     /// <summary>The last 14 days per kind, against the cap and the plan.</summary>
-    public IReadOnlyList<Trends.ChartView> Charts { get; private set; } = [];
+    public IReadOnlyList<ChartView> Charts { get; private set; } = [];
 
     /// <summary>For a local time that was skipped or repeated: the instants it may mean, to choose from.</summary>
     public IReadOnlyList<(string Value, string Label)> TimeChoices { get; private set; } = [];

@@ -4,7 +4,7 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Products;
 
-internal sealed class EditModel(ProductStore store, SetFavourites favourites, ArchiveProduct archive, DeleteProduct delete) : FormPage
+internal sealed class EditModel(ProductQueries store, UpdateProduct update, SetFavourites favourites, ArchiveProduct archive, DeleteProduct delete) : FormPage
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public string Title { get; private set; } = "Product";
@@ -62,7 +62,7 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites, Ar
     {
         Input = ProductInput.From(product);
         Title = product.Name;
-        Units = Journal.DoseFormView.Units(product);
+        Units = ProductView.From(product).Units;
         Favourites = string.Join(", ", Domain.Journal.FavouriteAmounts.Parse(product.Favourites));
     }
 
@@ -104,7 +104,7 @@ internal sealed class EditModel(ProductStore store, SetFavourites favourites, Ar
             AddErrors(parseErrors);
             return Page();
         }
-        switch (await store.UpdateAsync(User.Id(), id, draft, ct))
+        switch (await update.UpdateAsync(User.Id(), id, draft, ct))
         {
             case Outcome<Product>.Ok:
                 return Redirect("/products");

@@ -4,7 +4,7 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Products;
 
-internal sealed class IndexModel(ProductStore store, ArchiveProduct archive) : FormPage
+internal sealed class IndexModel(ProductQueries store, CreateProduct create, ArchiveProduct archive) : FormPage
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public IReadOnlyList<Product> Products { get; private set; } = [];
@@ -26,7 +26,7 @@ internal sealed class IndexModel(ProductStore store, ArchiveProduct archive) : F
         var (draft, parseErrors) = Input.ToDraft();
         if (parseErrors.Count == 0)
         {
-            switch (await store.CreateAsync(User.Id(), draft, ct))
+            switch (await create.CreateAsync(User.Id(), draft, ct))
             {
                 case Outcome<Product>.Ok:
                     return Redirect("/products");

@@ -18,7 +18,7 @@ namespace Wane.Features.Reports;
 /// trends (<see cref="GetTrends"/>), the plan page's schedule and holds, the check-ins, and the dangers the guardrail
 /// engine finds again for each dose of the period (Wane stores no advisories, so they are recomputed).
 /// </summary>
-internal sealed class GetReport(WaneDb db, GetTrends trends, PlanStore plans, GuardrailStore settings, DoseAdvisor advisor, Profile profile, IClock clock)
+internal sealed class GetReport(WaneDb db, GetTrends trends, GetPlan plans, GuardrailQueries settings, DoseAdvisor advisor, Profile profile, IClock clock)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
@@ -46,7 +46,7 @@ internal sealed class GetReport(WaneDb db, GetTrends trends, PlanStore plans, Gu
         var rows = await db.CheckIns.AsNoTracking()
             .Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
             .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
-        var checkIns = rows.Select(r => CheckInStore.View(r, days)).ToList();
+        var checkIns = rows.Select(r => CheckInViews.View(r, days)).ToList();
         var plan = await plans.CurrentAsync(userId, null, ct).ConfigureAwait(false);
 
         var dayViews = period.Days.Select(Day).ToList();

@@ -5,7 +5,7 @@ using Wane.Features.Common;
 namespace Wane.Features.Tapering;
 
 /// <summary>The plan form: preview (with or without JavaScript) and start.</summary>
-internal sealed class NewModel(PlanStore plans) : FormPage
+internal sealed class NewModel(CreatePlan create, PreviewPlan preview) : FormPage
 {
     [BindProperty] public List<PhaseInput> Phases { get; set; } = [new() { Substance = "kratom" }, new()];
 
@@ -33,7 +33,7 @@ internal sealed class NewModel(PlanStore plans) : FormPage
         var (body, errors) = Body();
         if (errors.Count == 0)
         {
-            switch (await plans.CreateAsync(User.Id(), body, null, ct))
+            switch (await create.CreateAsync(User.Id(), body, null, ct))
             {
                 case Outcome<PlanView>.Ok:
                     return Redirect("/plan");
@@ -51,7 +51,7 @@ internal sealed class NewModel(PlanStore plans) : FormPage
         var (body, errors) = Body();
         if (errors.Count == 0)
         {
-            switch (await plans.PreviewAsync(User.Id(), body, ct))
+            switch (await preview.PreviewAsync(User.Id(), body, ct))
             {
                 case Outcome<PlanView>.Ok ok:
                     Preview = ok.Value;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Wane.Domain.Tapering;
 using Wane.Domain.Time;
-using Wane.Features.Journal;
+using Wane.Features.Guardrails;
 
 namespace Wane.Features.Tapering;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using ScottPlot;
 using Wane.Domain.Time;
+using Wane.Features.Common;
 
 namespace Wane.Features.Trends;
 
@@ -122,7 +123,7 @@ internal static class DoseCharts
         var first = Array.FindIndex(amounts, a => a is not null);
         var parts = new List<string>
         {
-            $"{label} over {days.Count} days: {Fmt(amounts[first]!.Value)} {unit} on {Words(days[first].Date)}, {Fmt(amounts[^1] ?? 0)} {unit} on {Words(days[^1].Date)}",
+            $"{label} over {days.Count} days: {Fmt(amounts[first]!.Value)} {unit} on {ChartSvg.Words(days[first].Date)}, {Fmt(amounts[^1] ?? 0)} {unit} on {ChartSvg.Words(days[^1].Date)}",
         };
         var planned = Enumerable.Range(0, days.Count).Where(i => targets[i] is not null).ToArray();
         if (planned.Length > 0)
@@ -144,7 +145,7 @@ internal static class DoseCharts
     private static string PlanSummary(string unit, IReadOnlyList<TrendDayView> days, decimal?[] targets, decimal?[] actual, LocalDate end, bool notComparable)
     {
         var start = Array.FindIndex(targets, t => t is not null);
-        var text = $"The target goes from {Fmt(targets[start]!.Value)} {unit} a day on {Words(days[start].Date)} to 0 on {Words(TimeText.Format(end))}, the end of the plan";
+        var text = $"The target goes from {Fmt(targets[start]!.Value)} {unit} a day on {ChartSvg.Words(days[start].Date)} to 0 on {ChartSvg.Words(TimeText.Format(end))}, the end of the plan";
         var taken = Enumerable.Range(0, days.Count).Where(i => actual[i] is not null && targets[i] is not null).ToArray();
         if (notComparable)
         {
@@ -230,7 +231,4 @@ internal static class DoseCharts
         a.Concat(b).Append(c).Where(x => x is not null).Select(x => x!.Value).DefaultIfEmpty(0).Max();
 
     public static string Fmt(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>"12 Nov" for a date written 2026-11-12.</summary>
-    public static string Words(string date) => TimeText.ParseDate(date) is { } d ? ChartSvg.Short(d) : date;
 }

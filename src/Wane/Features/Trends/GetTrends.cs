@@ -17,7 +17,7 @@ namespace Wane.Features.Trends;
 /// A person's days from one local date to another, for the charts, <c>GET /api/v1/trends</c> and <c>wane trends</c>.
 /// Totals come from <see cref="DoseQueries.Day"/>, the same code as a day's page; targets from the active plan's schedule.
 /// </summary>
-internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanStore plans, Profile profile, IClock clock)
+internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plans, Profile profile, IClock clock)
 {
     /// <summary>The longest range one request may read: three years.</summary>
     public const int MaxDays = 3 * 366;
@@ -59,7 +59,7 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanStore plans,
         var checkIns = (await db.CheckIns.AsNoTracking()
                 .Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
                 .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false))
-            .Select(r => CheckInStore.View(r, days)).ToLookup(c => c.LocalDate);
+            .Select(r => CheckInViews.View(r, days)).ToLookup(c => c.LocalDate);
         var schedule = await plans.ScheduleAsync(userId, ct).ConfigureAwait(false);
 
         var result = new List<TrendDayView>();

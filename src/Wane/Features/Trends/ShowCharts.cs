@@ -3,19 +3,17 @@ using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Features.Accounts;
-using Wane.Features.CheckIns;
 using Wane.Features.Common;
 using Wane.Features.Guardrails;
 using Wane.Features.Journal;
-using Wane.Features.Tapering;
 
 namespace Wane.Features.Trends;
 
 /// <summary>The charts of the Today and Plan pages, from <see cref="GetTrends"/> (the same days the API gives).</summary>
-internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, DoseAdvisor advisor, Profile profile, IClock clock)
+internal sealed class ShowCharts(GetTrends trends, GuardrailQueries settings, DoseAdvisor advisor, Profile profile, IClock clock) : ICharts
 {
-    /// <summary>Days drawn on Today.</summary>
-    public const int RecentDays = 14;
+    private const int RecentDays = ICharts.RecentDays;
+    private const int ToleranceDays = ICharts.ToleranceDays;
 
     /// <summary>The last 14 local days per kind, against the cap (R4) and the plan's target.</summary>
     public async Task<IReadOnlyList<ChartView>> RecentAsync(string userId, CancellationToken ct)
@@ -30,12 +28,8 @@ internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, Dose
     }
 
     /// <summary>The whole plan, from its start to a week after its end (three years at most).</summary>
-    public async Task<IReadOnlyList<ChartView>> PlanAsync(string userId, PlanView plan, CancellationToken ct)
+    public async Task<IReadOnlyList<ChartView>> PlanAsync(string userId, LocalDate start, LocalDate end, CancellationToken ct)
     {
-        if (TimeText.ParseDate(plan.Start) is not { } start || TimeText.ParseDate(plan.End) is not { } end)
-        {
-            return [];
-        }
         var to = end.PlusDays(7);
         if (Period.Between(start, to, PeriodUnits.Days).Days >= GetTrends.MaxDays)
         {
@@ -49,9 +43,6 @@ internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, Dose
         return DoseCharts.Plan(ok.Value, days.DayOf(clock.GetCurrentInstant()), end);
     }
 
-    /// <summary>Days drawn on the tolerance chart (Guardrails page).</summary>
-    public const int ToleranceDays = 56;
-
     /// <summary>S2 day by day over the last <see cref="ToleranceDays"/> days, per kind taken, read as the Today view reads it.</summary>
     public async Task<IReadOnlyList<ChartView>> ToleranceAsync(string userId, CancellationToken ct)
     {
@@ -62,13 +53,10 @@ internal sealed class ShowCharts(GetTrends trends, GuardrailStore settings, Dose
         var from = today.PlusDays(-(ToleranceDays - 1));
         var lookBack = now - days.StartOf(from) + ToleranceHistory.LookBack(rules);
         var context = await advisor.ContextAsync(userId, days, rules, now + Duration.Epsilon, null, ct, lookBack).ConfigureAwait(false);
-        var source = $"S2 and its settings: the Rules below. Source: {GuardrailStore.View(rules).Rules.Single(r => r.Id == "S2").Source}.";
+        var source = $"S2 and its settings: the Rules below. Source: {GuardrailQueries.View(rules).Rules.Single(r => r.Id == "S2").Source}.";
         return new[] { ProductKind.Kratom, ProductKind.Opioid }
             .Select(kind => ToleranceCharts.For(ToleranceHistory.Compute(context, rules, kind, from, today, now), source))
             .OfType<ChartView>()
             .ToArray();
     }
-
-    /// <summary>SOWS, COWS and the daily check-in over the check-ins listed.</summary>
-    public static IReadOnlyList<ChartView> CheckIns(CheckInListView list) => CheckInCharts.For(list);
 }

@@ -4,6 +4,7 @@ using Wane.Domain.Guardrails;
 using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Domain.Units;
+using Wane.Features.Common;
 
 namespace Wane.Features.Trends;
 

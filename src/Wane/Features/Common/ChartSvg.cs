@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
 using ScottPlot;
+using Wane.Domain.Time;
 
-namespace Wane.Features.Trends;
+namespace Wane.Features.Common;
 
 /// <summary>
 /// ScottPlot set up for Wane's pages, and its SVG made fit for them: sized by its view box (it scales to the
@@ -89,4 +90,7 @@ internal static partial class ChartSvg
 
     [GeneratedRegex(@"\s*\n\s*")]
     private static partial Regex Whitespace();
+
+    /// <summary>"12 Nov" for a date written 2026-11-12.</summary>
+    public static string Words(string date) => TimeText.ParseDate(date) is { } d ? Short(d) : date;
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Wane.Features.Common;
 
-namespace Wane.Features.Journal;
+namespace Wane.Features.Trends;
 
 /// <summary>
 /// The journal a month at a time: a calendar of each local day's totals, kratom-free days and strains, then the

@@ -4,9 +4,9 @@ using Wane.Domain.Journal;
 using Wane.Domain.Time;
 using Wane.Features.Accounts;
 using Wane.Features.Common;
-using Wane.Features.Trends;
+using Wane.Features.Journal;
 
-namespace Wane.Features.Journal;
+namespace Wane.Features.Trends;
 
 /// <summary>A kratom strain taken on a day: the product's strain (what R2 rotates), or its name when it has none.</summary>
 public sealed record StrainTakenView(string Label, string Product, bool HasStrain);

@@ -59,7 +59,8 @@ public sealed record CheckInView(
 /// <summary>Check-ins between two local dates.</summary>
 public sealed record CheckInListView([property: DataType(DataType.Date)] string From, [property: DataType(DataType.Date)] string To, IReadOnlyList<CheckInView> CheckIns);
 
-internal sealed partial class CheckInStore
+/// <summary>How stored check-ins and red flags are shown: the view of a row, the resources for flags.</summary>
+internal static class CheckInViews
 {
     /// <summary>The resources for red flags given by wire name (unknown names skipped), most urgent first, with their links.</summary>
     public static IReadOnlyList<ResourceView> Resources(IEnumerable<RedFlag> flags) =>

@@ -1,4 +1,4 @@
-namespace Wane.Features.Trends;
+namespace Wane.Features.Common;
 
 /// <summary>
 /// A chart ready for a page: the SVG (server-rendered, no script, no inline style), a summary in words that

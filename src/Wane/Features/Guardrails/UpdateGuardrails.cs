@@ -10,38 +10,12 @@ using Wane.Features.Common;
 
 namespace Wane.Features.Guardrails;
 
-/// <summary>One setting of a rule, with its current value, default and valid range.</summary>
-public sealed record ParameterView(string Key, string Unit, decimal Value, decimal Default, decimal Min, decimal Max, string Description);
-
-/// <summary>A rule as the settings page and API show it: what it checks, why, its source, on/off, parameters.</summary>
-public sealed record RuleView(string Id, string Name, string Checks, string Why, string Source, bool Enabled, IReadOnlyList<ParameterView> Parameters);
-
-/// <summary>Every rule with the person's settings.</summary>
-public sealed record GuardrailsView(IReadOnlyList<RuleView> Rules);
-
 /// <summary>A change to one rule: absent fields keep their value.</summary>
 public sealed record RuleChange(bool? Enabled, Dictionary<string, decimal>? Values);
 
-/// <summary>A person's guardrail settings, stored as JSON per user; defaults until changed.</summary>
-internal sealed class GuardrailStore(WaneDb db, IClock clock, Accounts.RequestProfile requestProfile)
+/// <summary>Changes rules (all or nothing): absent fields keep their value, every bad value is named.</summary>
+internal sealed class UpdateGuardrails(WaneDb db, IClock clock, Accounts.RequestProfile requestProfile, GuardrailQueries queries)
 {
-    // Read for every dose logged.
-    private static readonly Func<WaneDb, string, CancellationToken, Task<string?>> ReadJson =
-        EF.CompileAsyncQuery((WaneDb db, string userId, CancellationToken ct) =>
-            db.GuardrailSettings.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Json).SingleOrDefault());
-
-    public async Task<GuardrailSettings> GetAsync(string userId, CancellationToken ct)
-    {
-        var json = requestProfile.TryGuardrails(userId, out var known) ? known : await ReadJson(db, userId, ct).ConfigureAwait(false);
-        if (json is null)
-        {
-            return GuardrailSettings.Defaults;
-        }
-        var drafts = JsonSerializer.Deserialize<Dictionary<string, RuleSettingDraft>>(json, JsonSerializerOptions.Web);
-        // Stored settings were valid when saved; a rule or range changed since falls back to defaults.
-        return GuardrailSettings.From(drafts).Settings ?? GuardrailSettings.Defaults;
-    }
-
     public async Task<Outcome<GuardrailSettings>> UpdateAsync(string userId, IReadOnlyDictionary<string, RuleChange> changes, CancellationToken ct)
     {
         var outcome = await BuildAsync(userId, changes, ct).ConfigureAwait(false);
@@ -55,7 +29,7 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock, Accounts.RequestPr
     /// <summary>Applies changes to the current settings and validates them, without saving.</summary>
     public async Task<Outcome<GuardrailSettings>> BuildAsync(string userId, IReadOnlyDictionary<string, RuleChange> changes, CancellationToken ct)
     {
-        var current = await GetAsync(userId, ct).ConfigureAwait(false);
+        var current = await queries.GetAsync(userId, ct).ConfigureAwait(false);
         var drafts = current.Rules.ToDictionary(kv => kv.Key, kv => new RuleSettingDraft(kv.Value.Enabled, kv.Value.Values), StringComparer.Ordinal);
         var errors = new List<FieldError>();
         foreach (var (id, change) in changes)
@@ -102,34 +76,18 @@ internal sealed class GuardrailStore(WaneDb db, IClock clock, Accounts.RequestPr
         requestProfile.RememberGuardrails(userId, json);
     }
 
-    public static GuardrailsView View(GuardrailSettings settings) => new(
-        Domain.Guardrails.Guardrails.Rules.Select(r =>
-        {
-            var s = settings[r.Definition.Id];
-            return new RuleView(r.Definition.Id, r.Definition.Name, r.Definition.Checks, r.Definition.Why, Advice.Cite(r.Definition.Source), s.Enabled,
-                r.Definition.Parameters.Select(p => new ParameterView(p.Key, p.Unit, s[p.Key], p.Default, p.Min, p.Max, p.Description)).ToArray());
-        }).ToArray());
-}
-
-internal static class GuardrailEndpoints
-{
-    public static RouteGroupBuilder MapGuardrailEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapUpdateGuardrailsEndpoint(RouteGroupBuilder api)
     {
-        api.MapGet("/guardrails", Get).WithName("GetGuardrails").WithTags("Guardrails")
-            .WithSummary("Every rule: what it checks, why, its source, and your settings");
-        api.MapPut("/guardrails", Put).WithName("UpdateGuardrails").WithTags("Guardrails")
+        api.MapPut("/guardrails", Handle).WithName("UpdateGuardrails").WithTags("Guardrails")
             .WithSummary("Change rules: { \"R1\": { \"enabled\": true, \"values\": { \"interval\": 5 } } }");
         return api;
     }
 
-    private static async Task<Ok<GuardrailsView>> Get(HttpContext http, GuardrailStore store, CancellationToken ct) =>
-        TypedResults.Ok(GuardrailStore.View(await store.GetAsync(http.User.Id(), ct).ConfigureAwait(false)));
-
-    private static async Task<Results<Ok<GuardrailsView>, ValidationProblem>> Put(
-        Dictionary<string, RuleChange> body, HttpContext http, GuardrailStore store, CancellationToken ct) =>
-        await store.UpdateAsync(http.User.Id(), body, ct).ConfigureAwait(false) switch
+    private static async Task<Results<Ok<GuardrailsView>, ValidationProblem>> Handle(
+        Dictionary<string, RuleChange> body, HttpContext http, UpdateGuardrails handler, CancellationToken ct) =>
+        await handler.UpdateAsync(http.User.Id(), body, ct).ConfigureAwait(false) switch
         {
-            Outcome<GuardrailSettings>.Ok ok => TypedResults.Ok(GuardrailStore.View(ok.Value)),
+            Outcome<GuardrailSettings>.Ok ok => TypedResults.Ok(GuardrailQueries.View(ok.Value)),
             Outcome<GuardrailSettings>.Invalid bad => ApiResults.Invalid(bad.Errors),
             var other => throw new InvalidOperationException(other.ToString()),
         };

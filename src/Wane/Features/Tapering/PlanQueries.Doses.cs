@@ -9,7 +9,7 @@ using Wane.Domain.Time;
 namespace Wane.Features.Tapering;
 
 /// <summary>Turning a plan body into a taper request (start amounts from the person's own recent use) and reading actual daily amounts.</summary>
-internal sealed partial class PlanStore
+internal sealed partial class PlanQueries
 {
     private async Task<(PhaseRequest? Request, List<FieldError> Errors)> ResolveOne(string userId, LocalDays days, LocalDate today, PhaseBody body, string prefix, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal sealed partial class PlanStore
         return (phase, errors);
     }
 
-    private async Task<(TaperRequest? Request, IReadOnlyList<FieldError> Errors)> ResolveAsync(string userId, LocalDays days, LocalDate today, PlanBody body, CancellationToken ct)
+    public async Task<(TaperRequest? Request, IReadOnlyList<FieldError> Errors)> ResolveAsync(string userId, LocalDays days, LocalDate today, PlanBody body, CancellationToken ct)
     {
         var bodies = body.AllPhases();
         if (bodies.Count > PlanRequests.MaxPhases)
@@ -60,7 +60,7 @@ internal sealed partial class PlanStore
         return total > 0 ? Math.Round(total / 7m, 2) : null;
     }
 
-    private async Task<Dictionary<LocalDate, decimal>[]> ActualsAsync(string userId, LocalDays days, TaperRequest request, LocalDate from, LocalDate to, CancellationToken ct)
+    public async Task<Dictionary<LocalDate, decimal>[]> ActualsAsync(string userId, LocalDays days, TaperRequest request, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var result = new Dictionary<LocalDate, decimal>[request.Phases.Count];
         for (var i = 0; i < request.Phases.Count; i++)

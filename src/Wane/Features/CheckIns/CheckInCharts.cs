@@ -2,10 +2,10 @@ using NodaTime;
 using ScottPlot;
 using Wane.Domain.CheckIns;
 using Wane.Domain.Time;
-using Wane.Features.CheckIns;
+using Wane.Features.Common;
 using Wane.Features.Guardrails;
 
-namespace Wane.Features.Trends;
+namespace Wane.Features.CheckIns;
 
 /// <summary>
 /// Check-in charts: SOWS and COWS totals over time on their bands (each band named, shaded and sourced, as the
@@ -75,7 +75,7 @@ internal static class CheckInCharts
         plt.Axes.Left.Label.Text = $"{wire.ToUpperInvariant()} total";
         var last = readings[^1];
         var summary = $"{readings.Length} {wire.ToUpperInvariant()} {(readings.Length == 1 ? "score" : "scores")} in {count} days, "
-            + $"from {readings[0].Score} ({readings[0].Band}) on {DoseCharts.Words(readings[0].LocalDate)} to {last.Score} ({last.Band}) on {DoseCharts.Words(last.LocalDate)}; "
+            + $"from {readings[0].Score} ({readings[0].Band}) on {ChartSvg.Words(readings[0].LocalDate)} to {last.Score} ({last.Band}) on {ChartSvg.Words(last.LocalDate)}; "
             + $"highest {readings.Max(r => r.Score)}. {instrument.KratomNote}";
         var id = $"checkins-{wire}";
         var rows = readings.Select(r => (IReadOnlyList<string>)[$"{r.LocalDate} {r.LocalTime}", r.Score!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Band ?? "no band"]).ToArray();
@@ -106,7 +106,7 @@ internal static class CheckInCharts
         plt.Axes.Left.Label.Text = scale;
         plt.ShowLegend(Edge.Bottom);
         var last = daily[^1].Daily!;
-        var summary = $"{daily.Length} daily check-ins in {count} days ({scale}); the last, on {DoseCharts.Words(daily[^1].LocalDate)}: "
+        var summary = $"{daily.Length} daily check-ins in {count} days ({scale}); the last, on {ChartSvg.Words(daily[^1].LocalDate)}: "
             + string.Join(", ", series.Select(s => $"{s.Name} {(s.Value(last) is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "not given")}")) + ".";
         var rows = daily.Select(c => (IReadOnlyList<string>)[.. new[] { $"{c.LocalDate} {c.LocalTime}" }.Concat(series.Select(s => s.Value(c.Daily!)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"))]).ToArray();
         return new ChartView(id, $"{title} ({scale})", ChartSvg.Render(plt, id), summary, ["Taken", .. series.Select(s => s.Name)], rows);
