@@ -47,7 +47,7 @@ public class WaneApp : IAsyncLifetime
     public IReadOnlyList<string> Settings { get; init; } = [];
 
     /// <summary>
-    /// A PostgreSQL database to run on that someone else made and drops (another node's, <see cref="Nodes.TwoNodes"/>),
+    /// A PostgreSQL database to run on that someone else made and drops (another node's, <c>Nodes.TwoNodes</c>),
     /// instead of a fresh database for <see cref="DataDir"/>.
     /// </summary>
     public string? ConnectionString { get; init; }
