@@ -111,8 +111,7 @@ internal sealed class AdminModel(ListAccounts list, DisableAccount disable, Remo
                 }
                 return await ShowAsync(ct, await remove.RemoveAsync(target.Id, ct) switch
                 {
-                    Outcome<int>.Ok => ($"Deleted {target.UserName} and everything of theirs.", false),
-                    Outcome<int>.Conflict c => (c.Title + " " + c.Detail, true),
+                    Outcome<RemoveAccount.Result>.Ok => ($"Deleted {target.UserName} and everything of theirs.", false),
                     _ => ("There is no such account.", true),
                 });
         }
@@ -134,7 +133,7 @@ internal sealed class AdminModel(ListAccounts list, DisableAccount disable, Remo
         }
         var (secret, row) = ((Outcome<(string Secret, Data.Entities.Invitation Row)>.Ok)made).Value;
         NewLink = Invitations.Link(publicUrl.Value, secret);
-        NewLinkFor = $"Invitation {row.Id} (works once, until {Domain.Time.TimeText.Format(row.ExpiresAt)[..16].Replace('T', ' ')} UTC). Send it to the person yourself:";
+        NewLinkFor = $"Invitation {row.Id} (works once, until {Invitations.ListTime(row.ExpiresAt)}). Send it to the person yourself:";
         Note = null;
         return await ShowAsync(ct);
     }

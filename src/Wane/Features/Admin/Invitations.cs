@@ -160,6 +160,9 @@ internal sealed class Invitations(WaneDb db, IClock clock, Accounts.Accounts acc
     /// <summary>The sign-up link for a secret, on the instance's public address.</summary>
     public static string Link(string baseUrl, string secret) => $"{baseUrl.TrimEnd('/')}/setup?invite={secret}";
 
+    /// <summary>An instant as the lists show it: minutes, UTC.</summary>
+    public static string ListTime(Instant instant) => TimeText.Format(instant)[..16].Replace('T', ' ') + " UTC";
+
     private static string Status(Invitation i, Instant now) =>
         i.UsedAt is not null ? "used" : i.RevokedAt is not null ? "revoked" : i.ExpiresAt <= now ? "expired" : "open";
 

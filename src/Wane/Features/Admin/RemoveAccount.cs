@@ -7,26 +7,25 @@ namespace Wane.Features.Admin;
 
 /// <summary>
 /// An admin deleting an account (<c>wane user delete</c>, the admin page): the same erasure as the person's own
-/// (<see cref="DeleteAccount.EraseAsync"/>), except that the only enabled admin is not deleted while other accounts
-/// remain (the person's own deletion is never refused: erasure is theirs to ask for).
+/// (<see cref="DeleteAccount.EraseAsync"/>). Erasure is never refused, not even of the last admin: the result says
+/// when no enabled admin remains, so the CLI can say how to make one (<c>wane user admin NAME --on</c>). The admin
+/// page cannot get there: it refuses to delete the signed-in admin, so another admin always remains.
 /// </summary>
 internal sealed class RemoveAccount(WaneDb db, DeleteAccount erase)
 {
-    /// <summary>How many rows were deleted.</summary>
-    public async Task<Outcome<int>> RemoveAsync(string userId, CancellationToken ct)
+    /// <summary>How many rows were deleted, and whether accounts remain with no enabled admin among them.</summary>
+    public sealed record Result(int Rows, bool NoAdminLeft);
+
+    public async Task<Outcome<Result>> RemoveAsync(string userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct).ConfigureAwait(false);
         if (user is null)
         {
-            return new Outcome<int>.NotFound("User");
+            return new Outcome<Result>.NotFound("User");
         }
-        if (user.IsAdmin && user.DisabledAt is null
-            && !await ListAccounts.AnotherAdminAsync(db, userId, ct).ConfigureAwait(false)
-            && await db.Users.AnyAsync(u => u.Id != userId, ct).ConfigureAwait(false))
-        {
-            return new Outcome<int>.Conflict(ListAccounts.LastAdminTitle,
-                $"{user.UserName} is the only enabled admin and other accounts remain. Make another account an admin first (wane user admin NAME --on).");
-        }
-        return await erase.EraseAsync(user, ct).ConfigureAwait(false);
+        var rows = await erase.EraseAsync(user, ct).ConfigureAwait(false);
+        var noAdmin = await db.Users.AnyAsync(ct).ConfigureAwait(false)
+            && !await db.Users.AnyAsync(u => u.IsAdmin && u.DisabledAt == null, ct).ConfigureAwait(false);
+        return new Result(rows, noAdmin);
     }
 }
