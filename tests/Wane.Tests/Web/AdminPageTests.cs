@@ -89,6 +89,8 @@ public sealed partial class AdminPageTests(WaneApp app) : IClassFixture<WaneApp>
         html.ShouldContain("<td data-label=\"Admin\">admin</td>");
         html.ShouldNotContain(marker, Case.Insensitive);
         html.ShouldNotContain("Red Bali");
+        html.ShouldNotContain("style=", Case.Insensitive);
+        html.ShouldNotContain("<script>", Case.Insensitive);
     }
 
     [Fact]
