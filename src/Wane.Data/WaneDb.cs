@@ -34,6 +34,7 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<SigninSession> SigninSessions => Set<SigninSession>();
     public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>
     /// Identity's schema version: 3 has the passkeys table. Identity reads it from <see cref="IdentityOptions"/> in the
@@ -153,6 +154,10 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             u.Property(x => x.HoldRise).HasDefaultValue(6);
             // Identity's store saves the whole user; it must never write back a stale step (a code used twice).
             u.Property(x => x.TotpLastStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            // Nor may a profile or password save undo an admin's disable or a change of admins made meanwhile.
+            u.Property(x => x.IsAdmin).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            u.Property(x => x.DisabledAt).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            u.Property(x => x.LastSignInAt).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         });
 
         builder.Entity<Product>(p =>
@@ -266,6 +271,16 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             p.HasIndex(x => x.UserId);
             p.HasIndex(x => x.ExpiresAt);
             p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(i =>
+        {
+            i.ToTable("invitations");
+            i.Property(x => x.SecretHash).HasMaxLength(64);
+            i.Property(x => x.Note).HasMaxLength(Invitation.MaxNoteLength);
+            i.Property(x => x.CreatedById).HasMaxLength(64);
+            i.Property(x => x.UsedById).HasMaxLength(64);
+            i.HasIndex(x => x.SecretHash).IsUnique();
         });
 
         builder.Entity<SigninFailure>(f =>

@@ -29,4 +29,15 @@ public class WaneUser : IdentityUser
     /// accepted once (OWASP ASVS 2.8.4). Written only by a conditional update, never by saving the user.
     /// </summary>
     public long? TotpLastStep { get; set; }
+
+    /// <summary>Whether this person administers the instance (the first account is; <c>wane user admin</c> changes it).
+    /// Written only by a conditional update, never by saving the user.</summary>
+    public bool IsAdmin { get; set; }
+
+    /// <summary>When an admin disabled the account (null: enabled). A disabled account cannot sign in and its
+    /// tokens, sessions and calendar feed stop working. Written only by a conditional update.</summary>
+    public Instant? DisabledAt { get; set; }
+
+    /// <summary>When the person last signed in (any way: password, second factor, passkey).</summary>
+    public Instant? LastSignInAt { get; set; }
 }

@@ -6,7 +6,7 @@ using Wane.Features.Common;
 
 namespace Wane.Cli;
 
-/// <summary><c>wane user add|password|two-factor-off|passkeys-off|delete</c>, <c>wane token create</c>.</summary>
+/// <summary><c>wane user add|password|two-factor-off|passkeys-off|delete</c>, <c>wane token create</c> (the admin's verbs: <see cref="AdminCommands"/>).</summary>
 internal static class AccountCommands
 {
     public static void Add(RootCommand root, CliRuntime runtime)
@@ -77,10 +77,16 @@ internal static class AccountCommands
                     throw new CliException("confirm: the name typed differs; nothing was deleted.");
                 }
             }
-            var rows = await host.Get<DeleteAccount>().EraseAsync(target, ct).ConfigureAwait(false);
-            host.Console.Out.WriteLine($"Deleted {target.UserName} and everything of theirs ({rows.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows); their sessions and tokens ended.");
+            var removed = AdminCommands.Settle(await host.Get<Features.Admin.RemoveAccount>().RemoveAsync(target.Id, ct).ConfigureAwait(false));
+            host.Console.Out.WriteLine($"Deleted {target.UserName} and everything of theirs ({removed.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows); their sessions and tokens ended.");
+            if (removed.NoAdminLeft)
+            {
+                host.Console.Error.WriteLine("No admin remains: make one with wane user admin NAME --on (see wane user list).");
+            }
         }));
+        AdminCommands.AddUserVerbs(user, runtime);
         root.Add(user);
+        AdminCommands.AddInvite(root, runtime);
 
         var label = new Option<string?>("--name") { Description = "A label to recognise the token by" };
         var token = new Command("token", "Personal access tokens for the API");
@@ -97,7 +103,7 @@ internal static class AccountCommands
         root.Add(token);
     }
 
-    private static async Task<string> ReadPasswordAsync(CliConsole console, bool fromStdin)
+    internal static async Task<string> ReadPasswordAsync(CliConsole console, bool fromStdin)
     {
         if (fromStdin)
         {

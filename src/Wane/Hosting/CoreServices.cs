@@ -38,6 +38,12 @@ internal static class CoreServices
 
         services.AddScoped<Accounts>();
         services.AddScoped<DeleteAccount>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<Features.Admin.ListAccounts>();
+        services.AddScoped<Features.Admin.DisableAccount>();
+        services.AddScoped<Features.Admin.SetAdmin>();
+        services.AddScoped<Features.Admin.RemoveAccount>();
+        services.AddScoped<Features.Admin.Invitations>();
         services.AddScoped<SigninSessions>();
         services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();

@@ -123,6 +123,7 @@ internal static class WaneWeb
             o.Conventions.AllowAnonymousToPage("/Accounts/SignInSecondFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
             o.Conventions.AllowAnonymousToPage("/Accounts/AccountDeleted");
+            o.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
             o.Conventions.AllowAnonymousToPage("/Errors/Error");
         });

@@ -32,6 +32,7 @@ public sealed class AccountErasureTests
         ["DataProtectionKeys"] = "the server's cookie-encryption keys",
         ["AspNetRoles"] = "role definitions (a person's membership of one is in AspNetUserRoles)",
         ["AspNetRoleClaims"] = "claims of a role, not of a person",
+        ["invitations"] = "the admins' sign-up links; the account that made or used one is cleared from it (the text search below would find its id)",
     };
 
     private sealed record Person(string Id, string Name, string Marker);
@@ -136,6 +137,9 @@ public sealed class AccountErasureTests
         var role = new IdentityRole("role-" + Guid.NewGuid().ToString("N")[..8]);
         db.Roles.Add(role);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
+        // An invitation the person made (as an admin) and one they signed up with: both keep no trace of them.
+        db.Invitations.Add(new Invitation { SecretHash = Guid.NewGuid().ToString("N"), CreatedById = user.Id, CreatedAt = app.Clock.GetCurrentInstant(), ExpiresAt = app.Clock.GetCurrentInstant() });
+        db.Invitations.Add(new Invitation { SecretHash = Guid.NewGuid().ToString("N"), UsedById = user.Id, CreatedAt = app.Clock.GetCurrentInstant(), ExpiresAt = app.Clock.GetCurrentInstant() });
         await db.SaveChangesAsync();
         return (new Person(user.Id, name, marker), api, browser);
     }

@@ -88,6 +88,25 @@ public sealed partial class PasskeyTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task APasskey_OfADisabledAccount_DoesNotSignIn()
+    {
+        await Admins.EnsureOperatorAsync(app);
+        var (name, here) = await SignedInAsync();
+        using var _ = here;
+        using var key = new SoftPasskey(Origin);
+        (await AddAsync(here, key, "my phone")).Response.RequestMessage!.RequestUri!.PathAndQuery.ShouldBe("/passkeys?done=added");
+        await Admins.DisableAsync(app, name);
+
+        using var elsewhere = new Browserless(app.BaseAddress);
+        var (refused, html) = await SignInWithAsync(elsewhere, key);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain(WebUtility.HtmlEncode(Wane.Features.Accounts.SignInGate.DisabledMessage));
+        (await elsewhere.LandsOnAsync("/history")).ShouldBe("/signin");
+        (await CountAsync(name)).Sessions.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task APasskeySignIn_SkipsTheAuthenticatorCode()
     {
         var (name, here) = await SignedInAsync();

@@ -72,11 +72,11 @@ internal sealed class AccessTokens(WaneDb db, IClock clock, RequestProfile reque
              join u in db.Users on t.UserId equals u.Id
              join g in db.GuardrailSettings on t.UserId equals g.UserId into settings
              from g in settings.DefaultIfEmpty()
-             where t.Hash == hash && t.RevokedAt == null
+             where t.Hash == hash && t.RevokedAt == null && u.DisabledAt == null
              select new LiveToken(t.Id, t.UserId, t.LastUsedAt, u.TimeZone, u.DayStartHour, g == null ? null : g.Json))
             .SingleOrDefault());
 
-    /// <summary>The owner of a live token, or null. Also remembers the owner's days and guardrail settings for the rest of the request.</summary>
+    /// <summary>The owner of a live token (not revoked, its account not disabled), or null. Also remembers the owner's days and guardrail settings for the rest of the request.</summary>
     public async Task<string?> AuthenticateAsync(string token, CancellationToken ct)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)

@@ -50,7 +50,9 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         {
             return Outcome<WaneUser>.Fail(errors);
         }
-        var user = new WaneUser { UserName = n, TimeZone = zone, CreatedAt = clock.GetCurrentInstant() };
+        // The first account administers the instance (the /setup page's, or the first `wane user add`).
+        var first = !await db.Users.AnyAsync().ConfigureAwait(false);
+        var user = new WaneUser { UserName = n, TimeZone = zone, CreatedAt = clock.GetCurrentInstant(), IsAdmin = first };
         var result = await users.CreateAsync(user, password!).ConfigureAwait(false);
         if (!result.Succeeded)
         {

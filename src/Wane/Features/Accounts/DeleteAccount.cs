@@ -14,7 +14,7 @@ public sealed record DeleteAccountBody([property: Required] string? Password);
 /// <summary>
 /// Deletes an account and every row that belongs to it, in one transaction: doses and their audit trail
 /// (with the client ids a retry is answered 410 by), products, plans and holds, check-ins, breaks,
-/// guardrail settings, access tokens, the calendar feed, sign-in sessions and the failures counted
+/// guardrail settings, access tokens, the calendar feed, sign-in sessions, password-reset links and the failures counted
 /// against the name and its second factor, and Identity's rows (claims, logins, tokens such as the
 /// authenticator key and recovery codes, roles). Every session and token ends with it, at once: both are
 /// looked up on each request. <c>AccountErasureTests</c> proves no row of the person is left in any table.
@@ -71,6 +71,9 @@ internal sealed class DeleteAccount(WaneDb db, UserManager<WaneUser> users)
         rows += await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserPasskeys.Where(p => p.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        // Invitations are the admins', not the person's: they stay, without the account that made or used one.
+        await db.Invitations.Where(i => i.UsedById == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedById, (string?)null), ct).ConfigureAwait(false);
+        await db.Invitations.Where(i => i.CreatedById == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.CreatedById, (string?)null), ct).ConfigureAwait(false);
         rows += await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return rows;

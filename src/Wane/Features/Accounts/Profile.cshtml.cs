@@ -16,6 +16,9 @@ internal sealed class ProfileModel(Profile profile) : FormPage
 
     public bool Saved { get; private set; }
 
+    /// <summary>Whether the person administers the instance (the profile links to /admin then).</summary>
+    public bool IsAdmin { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
         var user = await profile.UserAsync(User.Id(), ct);
@@ -24,6 +27,7 @@ internal sealed class ProfileModel(Profile profile) : FormPage
             return Redirect("/signin");
         }
         Saved = saved;
+        IsAdmin = user.IsAdmin;
         Name = user.UserName;
         TimeZone = user.TimeZone;
         DayStartHour = user.DayStartHour.ToString(CultureInfo.InvariantCulture);

@@ -20,6 +20,9 @@ internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> sig
     public string? Message { get; private set; }
     public bool SignUpAllowed => policy.Allowed;
 
+    /// <summary>Arrived from a reset link that set a new password.</summary>
+    public bool PasswordReset => Request.Query["reset"] == "done";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await accounts.AnyAsync(ct) ? Page() : Redirect("/setup");
 
@@ -48,6 +51,9 @@ internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> sig
                 }
                 gate.RememberDevice(Response, passed.User, Request.IsHttps);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInGate.Attempt.Disabled:
+                Message = SignInGate.DisabledMessage;
+                return Page();
             case SignInGate.Attempt.Wait wait:
                 Message = $"Too many failed attempts for this name. Wait {wait.Seconds} second{(wait.Seconds == 1 ? "" : "s")} and try again. A browser you have signed in on before does not have to wait.";
                 return Page();
@@ -81,6 +87,10 @@ internal sealed class SignInModel(Accounts accounts, SignInManager<WaneUser> sig
         if (!result.Succeeded || !(await signIn.UserManager.AddOrUpdatePasskeyAsync(result.User, result.Passkey)).Succeeded)
         {
             return PasskeyRefused("That passkey did not sign you in. It may have been removed from your account. Sign in with your password.");
+        }
+        if (result.User.DisabledAt is not null)
+        {
+            return PasskeyRefused(SignInGate.DisabledMessage);
         }
         // The same session as a password sign-in (recorded by the cookie's SigningIn event), kept as long.
         await signIn.SignInWithClaimsAsync(result.User, isPersistent: true, [new Claim("amr", "mfa")]);

@@ -34,7 +34,13 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         public sealed record Passed(WaneUser User) : Attempt;
         public sealed record Failed : Attempt;
         public sealed record Wait(int Seconds) : Attempt;
+
+        /// <summary>The password was right, but an admin has disabled the account.</summary>
+        public sealed record Disabled : Attempt;
     }
+
+    /// <summary>What a disabled account is told, once it has given the right password (so no name is revealed).</summary>
+    public const string DisabledMessage = "This account is disabled, so it cannot sign in. Ask the people who run this Wane.";
 
     // Hashed once per process with the same hasher (and so the same work factor) as real passwords.
     private static string? _dummyHash;
@@ -54,7 +60,8 @@ internal sealed class SignInGate(WaneDb db, UserManager<WaneUser> users, IClock 
         var passed = user is null
             ? DummyCheck(password ?? "")
             : await users.CheckPasswordAsync(user, password ?? "").ConfigureAwait(false);
-        return await SettleAsync(key, failures, passed ? user : null, now, ct).ConfigureAwait(false);
+        var settled = await SettleAsync(key, failures, passed ? user : null, now, ct).ConfigureAwait(false);
+        return settled is Attempt.Passed { User.DisabledAt: not null } ? new Attempt.Disabled() : settled;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,13 @@ internal sealed class SignInSecondFactorModel(SignInManager<WaneUser> signIn, Si
         {
             // The step's cookie lasts five minutes: start again with the password.
             return Redirect("/signin");
+        }
+        if (user.DisabledAt is not null)
+        {
+            // Disabled between the password and the code.
+            await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            Message = SignInGate.DisabledMessage;
+            return Page();
         }
         var code = new string((Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
         var attempt = await gate.CheckSecondFactorAsync(user, async () => code.Length > 0 && (IsAuthenticatorCode(code)

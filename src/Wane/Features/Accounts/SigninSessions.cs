@@ -40,6 +40,8 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
             LastSeenAt = now,
         });
         await db.SigninSessions.Where(s => s.UserId == userId && s.LastSeenAt < now - IdleLimit).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        // Every way of signing in starts a session here, so this is the one place that notes the last sign-in.
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return key;
     }
@@ -49,9 +51,12 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
     // Every signed-in page request runs this lookup, so it is compiled once.
     private static readonly Func<WaneDb, string, string, CancellationToken, Task<Live?>> FindLive =
         EF.CompileAsyncQuery((WaneDb db, string hash, string userId, CancellationToken ct) =>
-            db.SigninSessions.AsNoTracking().Where(s => s.KeyHash == hash && s.UserId == userId).Select(s => new Live(s.Id, s.LastSeenAt)).SingleOrDefault());
+            (from s in db.SigninSessions.AsNoTracking()
+             join u in db.Users on s.UserId equals u.Id
+             where s.KeyHash == hash && s.UserId == userId && u.DisabledAt == null
+             select new Live(s.Id, s.LastSeenAt)).SingleOrDefault());
 
-    /// <summary>Whether the session is live for this user; notes that it was seen.</summary>
+    /// <summary>Whether the session is live for this user (and the account not disabled); notes that it was seen.</summary>
     public async Task<bool> TouchAsync(string key, string userId, CancellationToken ct)
     {
         var live = await FindLive(db, Hash(key), userId, ct).ConfigureAwait(false);

@@ -42,10 +42,14 @@ internal sealed class CalendarFeeds(WaneDb db, IClock clock)
         return secret;
     }
 
+    /// <summary>The owner of a feed secret, or null (also while the owner's account is disabled: the feed answers 404).</summary>
     public async Task<string?> OwnerAsync(string secret, CancellationToken ct) =>
         secret.Length is < 20 or > 64
             ? null
-            : await db.CalendarFeeds.AsNoTracking().Where(f => f.SecretHash == Hash(secret)).Select(f => f.UserId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            : await (from f in db.CalendarFeeds.AsNoTracking()
+                     join u in db.Users on f.UserId equals u.Id
+                     where f.SecretHash == Hash(secret) && u.DisabledAt == null
+                     select f.UserId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
     /// <summary>
     /// Feeds made before secrets were hashed still hold the 40-hex-digit secret itself (a hash has 64):
