@@ -66,6 +66,13 @@ internal static class CoreServices
         services.AddScoped<Features.Export.ExportCsv>();
         services.AddScoped<Features.Fhir.ExportFhir>();
         services.AddScoped<Features.Reports.GetReport>();
+        services.AddScoped<Features.Sharing.ShareGrants>();
+        services.AddScoped<Features.Sharing.AddShare>();
+        services.AddScoped<Features.Sharing.ListShares>();
+        services.AddScoped<Features.Sharing.RevokeShare>();
+        services.AddScoped<Features.Sharing.ViewShared>();
+        services.AddScoped<Features.Sharing.EnterCows>();
+        services.AddScoped<Features.Sharing.StaffList>();
         services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();

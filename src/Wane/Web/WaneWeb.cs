@@ -21,6 +21,7 @@ using Wane.Features.Journal;
 using Wane.Features.Products;
 using Wane.Features.Tapering;
 using Wane.Features.Reports;
+using Wane.Features.Sharing;
 using Wane.Features.Trends;
 using Wane.Hosting;
 using Wane.Web.OpenApi;
@@ -222,6 +223,11 @@ internal static class WaneWeb
         api.MapFhirExportEndpoint();
         api.MapReportEndpoint();
         api.MapImportEndpoint();
+        api.MapAddShareEndpoint();
+        api.MapListSharesEndpoints();
+        api.MapRevokeShareEndpoint();
+        api.MapStaffListEndpoint();
+        api.MapViewSharedEndpoints();
 
         app.MapRazorPages();
         return app;

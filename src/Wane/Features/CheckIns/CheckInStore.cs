@@ -17,7 +17,8 @@ namespace Wane.Features.CheckIns;
 /// <summary>Scoring and storing check-ins; a red flag always returns its resource.</summary>
 internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore plans, IClock clock)
 {
-    public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct)
+    // enteredBy: the share through which a viewer enters a COWS for the person (null when the person enters it).
+    public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct, long? enteredBy = null)
     {
         var errors = new List<FieldError>();
         var now = clock.GetCurrentInstant();
@@ -44,7 +45,7 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         var kind = body.Instrument?.Trim().ToLowerInvariant();
         return kind switch
         {
-            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, ReadScores(body.Answers, Instruments.Find(kind)!, errors), takenAt, errors, ct).ConfigureAwait(false),
+            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, ReadScores(body.Answers, Instruments.Find(kind)!, errors), takenAt, errors, ct, enteredBy).ConfigureAwait(false),
             "daily" => await DailyAsync(userId, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
             _ => Outcome<CheckInView>.Fail([.. errors, new FieldError("instrument", "Use \"sows\", \"cows\" or \"daily\".")]),
         };
@@ -79,7 +80,7 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         return scores;
     }
 
-    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, IReadOnlyList<int>? scores, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, IReadOnlyList<int>? scores, Instant takenAt, List<FieldError> errors, CancellationToken ct, long? enteredBy = null)
     {
         var (score, scoreErrors) = errors.Count == 0 ? Scoring.Score(instrument, scores) : (null, []);
         errors.AddRange(scoreErrors);
@@ -91,6 +92,7 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         {
             UserId = userId, Instrument = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows", TakenAt = takenAt,
             AnswersJson = JsonSerializer.Serialize(scores), Score = score.Total, Band = score.Band?.Name, CreatedAt = clock.GetCurrentInstant(),
+            EnteredByShareId = enteredBy,
         };
         return await SaveAsync(userId, row, ct).ConfigureAwait(false);
     }
@@ -187,7 +189,9 @@ internal sealed partial class CheckInStore(WaneDb db, Profile profile, PlanStore
         var span = days.Span(from, to);
         var rows = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
             .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
-        return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => View(r, days)).ToArray());
+        var enteredBy = await Sharing.ViewShared.EnteredByAsync(db, rows.Select(r => r.EnteredByShareId), ct).ConfigureAwait(false);
+        return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => View(r, days))
+            .Select(v => v.EnteredByShareId is { } id ? v with { EnteredBy = enteredBy.GetValueOrDefault(id, Sharing.ViewShared.EnteredByGone) } : v).ToArray());
     }
 }
 
