@@ -120,6 +120,7 @@ internal static class WaneWeb
             o.Conventions.AllowAnonymousToPage("/Accounts/AccountDeleted");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
             o.Conventions.AllowAnonymousToPage("/Errors/Error");
+            o.Conventions.AllowAnonymousToPage("/Sharing/Link");
         });
 
         services.Configure<JsonOptions>(o =>

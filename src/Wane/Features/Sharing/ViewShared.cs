@@ -17,12 +17,12 @@ namespace Wane.Features.Sharing;
 /// revoked or expired share never gets here), reads the owner's record with the owner's own handlers, and keeps only
 /// what the grant's scopes allow. Every read writes a row of the owner's access log.
 /// </summary>
-internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status, PlanStore plans, GetTrends trends, GetReport report, Profile profile, IClock clock)
+internal sealed partial class ViewShared(WaneDb db, ShareGrants grants, GetStatus status, PlanStore plans, GetTrends trends, GetReport report, Profile profile, IClock clock)
 {
     /// <summary>Days a viewer's period covers unless it asks (<c>?from&amp;to</c>); at most <see cref="GetReport.MaxDays"/>.</summary>
     public const int DefaultDays = 30;
 
-    public async Task<SharedStatusView> StatusAsync(ShareGrant grant, CancellationToken ct, bool log = true)
+    public async Task<SharedStatusView> StatusAsync(ShareGrant grant, CancellationToken ct)
     {
         var s = await status.HandleAsync(grant.OwnerId, ct).ConfigureAwait(false);
         var plan = grant.Has(ShareScope.Plan) ? s.Plan.Select(p => Today(p, grant)).ToArray() : null;
@@ -35,10 +35,7 @@ internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status
             lastCheckIn = last is { } l ? TimeText.Format(days.DayOf(l)) : null;
         }
         var doses = grant.Has(ShareScope.Doses);
-        if (log)
-        {
-            await grants.LogAsync(grant, "status", ct).ConfigureAwait(false);
-        }
+        await LogAsync(grant, "status", ct).ConfigureAwait(false);
         return new SharedStatusView(grant.ShareId, grant.OwnerName, Scopes(grant), grant.MayEnterCows, s.Date,
             plan, plan is null ? null : plan.Any(p => p.Held), lastCheckIn,
             doses ? s.LastDose : null, doses ? s.Totals : null, doses ? s.Advisories : null);
@@ -55,7 +52,7 @@ internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status
         var doses = grant.Has(ShareScope.Doses);
         var days = await profile.DaysAsync(grant.OwnerId, ct).ConfigureAwait(false);
         var today = TimeText.Format(days.DayOf(clock.GetCurrentInstant()));
-        await grants.LogAsync(grant, "plan", ct).ConfigureAwait(false);
+        await LogAsync(grant, "plan", ct).ConfigureAwait(false);
         return new SharedPlanView(r.From, r.To, r.PlanSummary, plan?.Start, plan?.End,
             plan?.Today.Select(p => Today(p, grant)).ToArray() ?? [],
             r.Steps.Select(s => doses ? s : s with { MeanActual = null }).ToArray(),
@@ -76,7 +73,7 @@ internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status
         var list = read.CheckIns.Select(c => new SharedCheckInView(c.Id, c.Instrument, c.TakenAt, c.LocalDate, c.LocalTime, c.Score, c.Max,
             c.Band, c.Severity, c.Source, c.BandSource, c.KratomNote, c.Daily?.Pain, c.Daily?.Sleep, c.Daily?.Mood, c.Daily?.Craving,
             notes ? c.Daily?.Note : null, c.RedFlags, c.EnteredByShareId is { } id ? enteredBy.GetValueOrDefault(id, EnteredByGone) : null)).ToArray();
-        await grants.LogAsync(grant, "checkins", ct).ConfigureAwait(false);
+        await LogAsync(grant, "checkins", ct).ConfigureAwait(false);
         return new SharedCheckInsView(read.View.From, read.View.To, list,
             read.CheckIns.Where(c => c.RedFlags.Count > 0).Select(c => new ReportRedFlagView(c.LocalDate, c.LocalTime, c.RedFlags)).ToArray(),
             ReportView.LimitsOfData);
@@ -94,21 +91,18 @@ internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status
         var list = read.DoseList.Select(d => new SharedDoseView(TimeText.Format(d.TakenAt), TimeText.Format(days.DayOf(d.TakenAt)),
             TimeText.FormatClock(days.LocalTimeOf(d.TakenAt)), d.Product?.Name ?? "", Domain.WireName.Of(d.Kind), d.Amount,
             Domain.WireName.Of(d.Unit), notes ? d.Note : null)).ToArray();
-        await grants.LogAsync(grant, "doses", ct).ConfigureAwait(false);
+        await LogAsync(grant, "doses", ct).ConfigureAwait(false);
         return new SharedDosesView(ok.Value.From, ok.Value.To, list, ok.Value.Dangers, [ReportView.DosesSource, ReportView.DangerSource]);
     }
 
     /// <summary>The days of a period with only the scoped figures: totals and kratom-free days ("doses"), targets and holds ("plan"), scores and ratings ("checkins").</summary>
-    public async Task<Outcome<TrendsView>> TrendsAsync(ShareGrant grant, string? from, string? to, CancellationToken ct, bool log = true)
+    public async Task<Outcome<TrendsView>> TrendsAsync(ShareGrant grant, string? from, string? to, CancellationToken ct)
     {
         if (await ReadAsync(grant, from, to, ct).ConfigureAwait(false) is not { } read)
         {
             return Outcome<TrendsView>.Fail(_lastErrors);
         }
-        if (log)
-        {
-            await grants.LogAsync(grant, "trends", ct).ConfigureAwait(false);
-        }
+        await LogAsync(grant, "trends", ct).ConfigureAwait(false);
         return Filter(read.View, grant);
     }
 
@@ -148,6 +142,11 @@ internal sealed class ViewShared(WaneDb db, ShareGrants grants, GetStatus status
     public static IReadOnlyList<string> Scopes(ShareGrant grant) => grant.Scopes.Order().Select(Domain.WireName.Of).ToArray();
 
     private readonly Dictionary<(string, string?, string?), Outcome<ReportView>> _reports = [];
+
+    /// <summary>True while a page is built from several reads: the page writes one log row, not one per part.</summary>
+    private bool _quiet;
+
+    private Task LogAsync(ShareGrant grant, string what, CancellationToken ct) => _quiet ? Task.CompletedTask : grants.LogAsync(grant, what, ct);
     private IReadOnlyList<Domain.FieldError> _lastErrors = [];
 
     /// <summary>The report of the period (read once per request and range: the page shows its plan and its dangers).</summary>
