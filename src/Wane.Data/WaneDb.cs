@@ -18,7 +18,7 @@ namespace Wane.Data;
 /// The one database. The model is provider-neutral; each provider has its own subclass so that it
 /// can keep its own migrations (<see cref="SqliteWaneDb"/>).
 /// </summary>
-public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneUser>(options), IDataProtectionKeyContext
+public abstract partial class WaneDb(DbContextOptions options) : IdentityDbContext<WaneUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Dose> Doses => Set<Dose>();
@@ -35,6 +35,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
     public DbSet<SigninFailure> SigninFailures => Set<SigninFailure>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Share> Shares => Set<Share>();
+    public DbSet<ShareAccess> ShareAccesses => Set<ShareAccess>();
 
     /// <summary>
     /// Identity's schema version: 3 has the passkeys table. Identity reads it from <see cref="IdentityOptions"/> in the
@@ -249,6 +251,8 @@ public abstract class WaneDb(DbContextOptions options) : IdentityDbContext<WaneU
             c.HasIndex(x => new { x.UserId, x.TakenAt });
             c.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        ConfigureSharing(builder);
 
         builder.Entity<SigninSession>(s =>
         {

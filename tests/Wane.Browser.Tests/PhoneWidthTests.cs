@@ -34,7 +34,7 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
         string[] paths =
         [
             "/", "/history", $"/doses/{doseId}", "/products", $"/products/{productId}", "/guardrails", "/plan", "/plan/new", "/report",
-            "/checkins", "/checkins/sows", "/checkins/cows", "/checkins/daily", "/help", "/profile", "/import", "/sessions", "/password", "/two-factor", "/passkeys", "/tokens", "/account/delete", "/account/deleted", "/no-such-page", "/api",
+            "/checkins", "/checkins/sows", "/checkins/cows", "/checkins/daily", "/help", "/profile", "/import", "/sessions", "/password", "/two-factor", "/passkeys", "/tokens", "/sharing", "/shared", "/account/delete", "/account/deleted", "/no-such-page", "/api",
         ];
         var failures = new List<string>();
         foreach (var width in new[] { 320, 390 })

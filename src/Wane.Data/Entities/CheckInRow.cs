@@ -21,4 +21,10 @@ public class CheckInRow
     /// <summary>When the person chose to go on with the taper despite the hold this SOWS caused.</summary>
     public Instant? HoldOverriddenAt { get; set; }
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// The share through which a viewer entered this check-in (a COWS), or null when the person entered it. No foreign key:
+    /// when the viewer's account is deleted the share goes, and the check-in still says it was entered by someone else.
+    /// </summary>
+    public long? EnteredByShareId { get; set; }
 }

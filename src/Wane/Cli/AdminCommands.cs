@@ -112,7 +112,7 @@ internal static class AdminCommands
         {
             var lifetime = Settle(Invitations.ParseLifetime(parse.GetValue(expires)));
             var (secret, row) = Settle(await host.Get<Invitations>().CreateAsync(null, lifetime, parse.GetValue(note), ct).ConfigureAwait(false));
-            host.Console.Error.WriteLine($"Invitation {row.Id.ToString(CultureInfo.InvariantCulture)}: works once, until {Features.Admin.Invitations.ListTime(row.ExpiresAt)}. Wane keeps only a hash; send it yourself:");
+            host.Console.Error.WriteLine($"Invitation {row.Id.ToString(CultureInfo.InvariantCulture)}: works once, until {Features.Accounts.Invitations.ListTime(row.ExpiresAt)}. Wane keeps only a hash; send it yourself:");
             host.Console.Out.WriteLine(Invitations.Link(BaseUrl(host), secret));
         }));
         var json = new Option<bool>("--json") { Description = "Print JSON" };

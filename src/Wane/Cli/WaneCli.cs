@@ -68,6 +68,7 @@ internal static class WaneCli
         ExportCommand.Add(root, runtime);
         ReportCommand.Add(root, runtime);
         ImportCommand.Add(root, runtime);
+        ShareCommands.Add(root, runtime);
         BackupCommands.Add(root, runtime);
 
         var parsed = root.Parse(args);

@@ -43,7 +43,7 @@ internal static class CoreServices
         services.AddScoped<Features.Admin.DisableAccount>();
         services.AddScoped<Features.Admin.SetAdmin>();
         services.AddScoped<Features.Admin.RemoveAccount>();
-        services.AddScoped<Features.Admin.Invitations>();
+        services.AddScoped<Features.Accounts.Invitations>();
         services.AddScoped<SigninSessions>();
         services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();
@@ -90,6 +90,14 @@ internal static class CoreServices
         services.AddScoped<Features.Export.ExportCsv>();
         services.AddScoped<Features.Fhir.ExportFhir>();
         services.AddScoped<Features.Reports.GetReport>();
+        services.AddScoped<Features.Sharing.ShareGrants>();
+        services.AddScoped<Features.Sharing.AddShare>();
+        services.AddScoped<Features.Sharing.ListShares>();
+        services.AddScoped<Features.Sharing.RevokeShare>();
+        services.AddScoped<Features.Sharing.ViewShared>();
+        services.AddScoped<Features.Sharing.EnterCows>();
+        services.AddScoped<Features.Sharing.StaffList>();
+        services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();
         services.AddScoped<Features.Import.ImportCsv>();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Wane.Web;
 
 /// <summary>
-/// Request limits (ASP.NET Core rate limiting, fixed windows): sign-in and password forms and calendar
+/// Request limits (ASP.NET Core rate limiting, fixed windows): sign-in, password and share-PIN forms and calendar
 /// feeds per client address, the API per token. A refused request gets 429 with <c>Retry-After</c>, as
 /// problem details (or a short page for a browser's form). Each limit is <c>RateLimits:{Name}:PermitLimit</c>
 /// requests per <c>RateLimits:{Name}:WindowSeconds</c>; a limit of 0 turns it off.
@@ -44,7 +44,10 @@ internal static class RateLimits
             {
                 var path = http.Request.Path;
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(http.Request.Method) && FormPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+                // A link's PIN form (/s/{secret}) counts with the sign-in forms: a PIN is short, so guesses are limited per address
+                // here and per link in the database (ShareGrants).
+                if (HttpMethods.IsPost(http.Request.Method)
+                    && (FormPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase)))
                 {
                     return signIn.Partition(client);
                 }

@@ -21,6 +21,7 @@ using Wane.Features.Journal;
 using Wane.Features.Products;
 using Wane.Features.Tapering;
 using Wane.Features.Reports;
+using Wane.Features.Sharing;
 using Wane.Features.Trends;
 using Wane.Hosting;
 using Wane.Web.OpenApi;
@@ -126,6 +127,7 @@ internal static class WaneWeb
             o.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
             o.Conventions.AllowAnonymousToPage("/Help/Resources");
             o.Conventions.AllowAnonymousToPage("/Errors/Error");
+            o.Conventions.AllowAnonymousToPage("/Sharing/Link");
         });
 
         services.Configure<JsonOptions>(o =>
@@ -230,6 +232,11 @@ internal static class WaneWeb
         api.MapFhirExportEndpoint();
         api.MapReportEndpoint();
         api.MapImportEndpoint();
+        api.MapAddShareEndpoint();
+        api.MapListSharesEndpoints();
+        api.MapRevokeShareEndpoint();
+        api.MapStaffListEndpoint();
+        api.MapViewSharedEndpoints();
 
         app.MapRazorPages();
         return app;

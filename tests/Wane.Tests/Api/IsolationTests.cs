@@ -26,6 +26,9 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         "GET /api/v1/export", "GET /api/v1/export/fhir", "POST /api/v1/import", "GET /api/v1/trends",
         "POST /api/v1/me/delete", "POST /api/v1/products/{id:long}/archive", "POST /api/v1/products/{id:long}/unarchive", "DELETE /api/v1/products/{id:long}",
         "GET /api/v1/reports/summary",
+        "POST /api/v1/shares", "GET /api/v1/shares", "GET /api/v1/shares/{id:long}", "DELETE /api/v1/shares/{id:long}", "GET /api/v1/shared",
+        "GET /api/v1/shared/{id:long}/status", "GET /api/v1/shared/{id:long}/plan", "GET /api/v1/shared/{id:long}/checkins",
+        "GET /api/v1/shared/{id:long}/doses", "GET /api/v1/shared/{id:long}/trends", "POST /api/v1/shared/{id:long}/checkins",
     ];
 
     [Fact]
@@ -52,7 +55,31 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         var planId = alicePlan.GetProperty("id").GetInt64();
         var aliceCalendar = new Uri((await (await alice.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!).PathAndQuery;
         (await alice.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var vicName = "vic-" + Guid.NewGuid().ToString("N")[..6];
+        var vic = await app.NewUserClientAsync("UTC", vicName);
+        var aliceShare = (await (await alice.PostAsJsonAsync("/api/v1/shares", new { to = vicName, scopes = new[] { "plan" } })).JsonAsync()).GetProperty("share").GetProperty("id").GetInt64();
+        var aliceLink = (await (await alice.PostAsJsonAsync("/api/v1/shares", new { link = true, expires = "2026-12-31", pin = "2468", scopes = new[] { "checkins" } })).JsonAsync());
+        var aliceLinkId = aliceLink.GetProperty("share").GetProperty("id").GetInt64();
+        var aliceLinkPath = new Uri(aliceLink.GetProperty("url").GetString()!).PathAndQuery;
         var aliceBefore = await Snapshot(alice, product, dose);
+        var aliceShares = (await alice.GetJsonAsync("/api/v1/shares")).GetRawText();
+
+        // The viewer reads only the plan, and changes nothing: not the share, not a COWS (not allowed), not Alice's records.
+        (await vic.GetJsonAsync($"/api/v1/shared/{aliceShare}/plan")).GetProperty("steps").GetArrayLength().ShouldBeGreaterThan(0);
+        (await vic.GetJsonAsync($"/api/v1/shared/{aliceShare}/status")).GetProperty("lastDose").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await vic.GetAsync($"/api/v1/shared/{aliceShare}/checkins")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await vic.GetAsync($"/api/v1/shared/{aliceShare}/doses")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await vic.GetJsonAsync($"/api/v1/shared/{aliceShare}/trends?from=2026-11-25&to=2026-11-25")).GetProperty("days")[0].GetProperty("totals").GetArrayLength().ShouldBe(0);
+        (await vic.GetAsync($"/api/v1/shared/{aliceLinkId}/status")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // a link is no account's
+        (await vic.PostAsJsonAsync($"/api/v1/shared/{aliceShare}/checkins", new { instrument = "cows", answers = new[] { 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await vic.DeleteAsync($"/api/v1/shares/{aliceShare}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await vic.GetAsync($"/api/v1/shares/{aliceShare}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await vic.GetAsync($"/api/v1/doses/{dose}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await vic.GetJsonAsync("/api/v1/checkins/?from=2026-11-01&to=2026-11-30")).GetProperty("checkIns").GetArrayLength().ShouldBe(0);
+        // A link without its PIN shows the PIN form only (no record), and gives no API access.
+        var linkPage = await (await app.Client().GetAsync(aliceLinkPath)).Content.ReadAsStringAsync();
+        (linkPage.Contains("name=\"Pin\"", StringComparison.Ordinal), linkPage.Contains("16/64", StringComparison.Ordinal)).ShouldBe((true, false));
+        (await app.Client().GetAsync($"/api/v1/shared/{aliceLinkId}/checkins")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var aliceToday = (await alice.GetJsonAsync("/api/v1/trends?from=2026-11-25&to=2026-11-25")).GetProperty("days")[0];
         (aliceToday.GetProperty("totals").GetArrayLength(), aliceToday.GetProperty("sows").ValueKind).ShouldBe((1, System.Text.Json.JsonValueKind.Number));
 
@@ -100,6 +127,18 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.PostAsync($"/api/v1/plans/{planId}/override-hold", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.GetJsonAsync("/api/v1/checkins/?from=2026-11-01&to=2026-11-30")).GetProperty("checkIns").GetArrayLength().ShouldBe(0);
         (await bob.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 1, sleep = 3, mood = 3, craving = 1 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await bob.GetJsonAsync("/api/v1/shares")).GetArrayLength().ShouldBe(0);
+        (await bob.GetAsync($"/api/v1/shares/{aliceShare}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/shares/{aliceShare}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.DeleteAsync($"/api/v1/shares/{aliceLinkId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.GetJsonAsync("/api/v1/shared")).GetProperty("people").GetArrayLength().ShouldBe(0);
+        foreach (var part in new[] { "status", "plan", "checkins", "doses", "trends" })
+        {
+            (await bob.GetAsync($"/api/v1/shared/{aliceShare}/{part}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await bob.PostAsJsonAsync($"/api/v1/shared/{aliceShare}/checkins", new { instrument = "cows", answers = new[] { 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.PostAsJsonAsync("/api/v1/shares", new { to = vicName, scopes = new[] { "doses" } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await vic.GetJsonAsync("/api/v1/shared")).GetProperty("people").GetArrayLength().ShouldBe(2); // Alice's and Bob's own, apart
         var bobCalendar = (await (await bob.PostAsync("/api/v1/calendar/revoke", null)).JsonAsync()).GetProperty("calendarUrl").GetString()!;
         bobCalendar.ShouldNotContain(aliceCalendar);
         var bobsOwn = await bob.CreateProductAsync(Intents.RedBali);
@@ -137,6 +176,9 @@ public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
         (await bob.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses")[0].GetProperty("id").GetInt64().ShouldNotBe(dose);
 
         (await Snapshot(alice, product, dose)).ShouldBe(aliceBefore);
+        (await alice.GetJsonAsync("/api/v1/shares")).GetRawText().ShouldNotBe(aliceShares); // only lastViewedAt moved:
+        (await alice.GetJsonAsync("/api/v1/shares")).EnumerateArray().Select(x => (x.GetProperty("status").GetString(), x.GetProperty("scopes").GetRawText()))
+            .ShouldBe([("active", "[\"checkins\"]"), ("active", "[\"plan\"]")]);
         (await alice.GetJsonAsync($"/api/v1/products/{aliceUnused}")).GetProperty("archived").GetBoolean().ShouldBeFalse();
         (await alice.GetJsonAsync("/api/v1/me")).GetProperty("timeZone").GetString().ShouldBe("America/New_York");
         (await app.Client().GetAsync(aliceCalendar)).StatusCode.ShouldBe(HttpStatusCode.OK);

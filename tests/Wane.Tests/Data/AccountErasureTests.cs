@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -52,6 +53,8 @@ public sealed class AccountErasureTests
         using var _3 = bobApi;
         using var _4 = bobBrowser;
 
+        await ShareBothWaysAsync(alice, aliceApi, bob, bobApi);
+
         var before = await OwnersAsync(app.DataDir, alice, bob);
         var attributable = before.Keys.Where(t => !NotPersonal.ContainsKey(t)).ToList();
         attributable.ShouldNotBeEmpty();
@@ -94,6 +97,21 @@ public sealed class AccountErasureTests
         }
     }
 
+    /// <summary>
+    /// Shares both ways: each shares with the other and looks; the other person enters a COWS for the first (a check-in of
+    /// the first's, which stays theirs).
+    /// </summary>
+    private static async Task ShareBothWaysAsync(Person alice, HttpClient aliceApi, Person bob, HttpClient bobApi)
+    {
+        (await aliceApi.PostAsJsonAsync("/api/v1/shares", new { to = bob.Name, scopes = new[] { "plan" } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var toAlice = (await (await bobApi.PostAsJsonAsync("/api/v1/shares", new { to = alice.Name, scopes = new[] { "checkins" }, mayEnterCows = true })).JsonAsync())
+            .GetProperty("share").GetProperty("id").GetInt64();
+        var toBob = (await bobApi.GetJsonAsync("/api/v1/shared")).GetProperty("people")[0].GetProperty("shareId").GetInt64();
+        (await bobApi.GetAsync($"/api/v1/shared/{toBob}/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await aliceApi.GetAsync($"/api/v1/shared/{toAlice}/checkins")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await aliceApi.PostAsJsonAsync($"/api/v1/shared/{toAlice}/checkins", new { instrument = "cows", answers = new[] { 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
     /// <summary>A person with a row of every kind, a marker in every free-text field and in their name.</summary>
     private static async Task<(Person, HttpClient, Browserless)> FullPersonAsync(WaneApp app)
     {
@@ -113,10 +131,21 @@ public sealed class AccountErasureTests
         (await api.PostAsync("/api/v1/calendar/revoke", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 3, sleep = 3, mood = 3, craving = 2, note = "day " + marker } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var link = new Uri((await (await api.PostAsJsonAsync("/api/v1/shares", new { link = true, expires = "2026-12-31", label = "link " + marker, pin = "1357", scopes = new[] { "plan" } })).JsonAsync())
+            .GetProperty("url").GetString()!).PathAndQuery;
+        using (var visitor = new Browserless(app.BaseAddress))
+        {
+            var (_, pinForm) = await visitor.GetAsync(link);
+            (await visitor.PostFromAsync(pinForm, link, new Dictionary<string, string> { ["Pin"] = "1357" })).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
         var browser = new Browserless(app.BaseAddress, userAgent: "Browser " + marker);
         await browser.SubmitAsync("/signin", new Dictionary<string, string> { ["Name"] = name, ["Password"] = Password });
         (await browser.LandsOnAsync("/")).ShouldBe("/");
+        // A file checked on the import page and not yet confirmed waits in pending_imports.
+        var csv = Encoding.UTF8.GetBytes("taken_at,product,kind,amount,unit\n2026-11-25T08:00:00Z,Bali " + marker + ",kratom,2,g\n");
+        (await browser.UploadAsync("/import", "/import?handler=Check", new Dictionary<string, string> { ["format"] = "csv" }, "file", "doses.csv", csv))
+            .Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using (var stranger = new Browserless(app.BaseAddress))
         {
             await stranger.SubmitAsync("/signin", new Dictionary<string, string> { ["Name"] = name, ["Password"] = "wrong " + marker });
@@ -162,12 +191,16 @@ public sealed class AccountErasureTests
                 _ when NotPersonal.ContainsKey(table) => ((string?)null, (Func<string, string?>)(_ => null)),
                 "AspNetUsers" => ("Id", v => v),
                 "signin_failures" => ("NameHash", v => failureKeys.GetValueOrDefault(v, "unknown name " + v)),
+                // A share given to the person deleted goes with them, as their own shares do; so do the looks through it.
+                "shares" => ($"CASE WHEN \"GranteeId\" = '{people[0].Id}' THEN \"GranteeId\" ELSE \"UserId\" END", v => v),
+                "share_accesses" => ($"CASE WHEN (SELECT s.\"GranteeId\" FROM shares s WHERE s.\"Id\" = \"ShareId\") = '{people[0].Id}' THEN '{people[0].Id}' ELSE \"UserId\" END", v => v),
                 _ when columns.Contains("UserId") => ("UserId", v => v),
                 _ => throw new ShouldAssertException($"Table {table} has no UserId column and the erasure test does not know whose its rows are: delete them in DeleteAccount and say here how to attribute them (or why they are no one's)."),
             };
             var list = new List<string?>();
             await using var command = connection.CreateCommand();
-            command.CommandText = column is null ? $"SELECT NULL FROM \"{table}\"" : $"SELECT \"{column}\" FROM \"{table}\"";
+            command.CommandText = column is null ? $"SELECT NULL FROM \"{table}\""
+                : column.StartsWith("CASE", StringComparison.Ordinal) ? $"SELECT {column} FROM \"{table}\"" : $"SELECT \"{column}\" FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -135,7 +135,12 @@ public sealed class BodyFuzzTests(WaneApp app) : IClassFixture<WaneApp>
 
         public static async Task<Subject> CreateAsync(WaneApp app)
         {
-            var api = await app.NewUserClientAsync("America/New_York");
+            var name = "fuzz-" + Guid.NewGuid().ToString("N")[..8];
+            var api = await app.NewUserClientAsync("America/New_York", name);
+            // Someone shares with the subject and lets them enter a COWS: the one viewer write.
+            using var owner = await app.NewUserClientAsync("UTC");
+            var share = (await (await owner.PostAsJsonAsync("/api/v1/shares", new { to = name, scopes = new[] { "checkins" }, mayEnterCows = true })).JsonAsync())
+                .GetProperty("share").GetProperty("id").GetInt64();
             var product = await api.CreateProductAsync(Intents.RedBali);
             var dose = (await api.LogDoseOkAsync(new { productId = product, amount = 2, unit = "g", takenAt = "2026-11-25T08:00:00-05:00" })).GetProperty("id").GetInt64();
             var plan = await (await api.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 12, unit = "g", pace = new { kind = "percent", percent = 10 }, startDate = "2026-12-01" })).JsonAsync();
@@ -144,6 +149,7 @@ public sealed class BodyFuzzTests(WaneApp app) : IClassFixture<WaneApp>
                 ["__PRODUCT__"] = product.ToString(CultureInfo.InvariantCulture),
                 ["__DOSE__"] = dose.ToString(CultureInfo.InvariantCulture),
                 ["__PLAN__"] = plan.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture),
+                ["__SHARE__"] = share.ToString(CultureInfo.InvariantCulture),
             });
         }
 

@@ -2,7 +2,8 @@ namespace Wane.Tests.Fuzz;
 
 /// <summary>
 /// An API endpoint that takes a JSON body, with valid-shaped templates to mutate. In templates and paths,
-/// <c>"__PRODUCT__"</c>, <c>"__DOSE__"</c> and <c>"__PLAN__"</c> become the current user's ids, and
+/// <c>"__PRODUCT__"</c>, <c>"__DOSE__"</c> and <c>"__PLAN__"</c> become the current user's ids, <c>"__SHARE__"</c> a share
+/// given to them (with a COWS allowed), and
 /// <c>"__CLIENT__"</c> a fresh client id.
 /// </summary>
 public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<string> Templates, IReadOnlyList<(string Key, string Value)> ExtraKeys)
@@ -50,6 +51,9 @@ public sealed record FuzzEndpoint(string Method, string Path, IReadOnlyList<stri
             """{"instrument":"cows","answers":[0,1,2,1,0,1,2,0,1,2,3]}""",
             """{"instrument":"daily","answers":{"pain":3,"sleep":3,"mood":2,"craving":5,"note":"ok","redFlags":["liver"]}}""",
         ], [("instrument", "\"daily\""), ("takenAt", "\"0001-01-01T00:00:00Z\"")]),
+        new("POST", "/api/v1/shares", ["""{"link":true,"expires":"2026-12-31","pin":"2468","scopes":["plan","checkins"],"label":"Dr Lee"}"""],
+            [("to", "\"nobody\""), ("mayEnterCows", "true"), ("scopes", "[\"notes\",\"all\"]"), ("expires", "\"2200-12-31\"")]),
+        new("POST", "/api/v1/shared/__SHARE__/checkins", ["""{"instrument":"cows","answers":[1,1,1,1,1,1,0,0,0,0,0]}"""], [("instrument", "\"sows\"")]),
         new("POST", "/api/v1/import", [Export], [("schemaVersion", "2"), ("doses", "[{}]"), ("products", "null"), ("format", "\"csv\"")]),
     ];
 }

@@ -49,7 +49,7 @@ public partial class HeadersAndHostsTests(WaneApp app) : IClassFixture<WaneApp>
         using var browser = new Browserless(app.BaseAddress);
         await browser.SubmitAsync("/signin", new Dictionary<string, string> { ["Name"] = "inline-check", ["Password"] = "correct horse battery" });
 
-        foreach (var path in new[] { "/", "/history", "/products", "/plan", "/plan/new", "/plan/print", "/checkins", "/checkins/sows", "/checkins/daily", "/guardrails", "/profile", "/tokens", "/admin", "/help", "/api" })
+        foreach (var path in new[] { "/", "/history", "/products", "/plan", "/plan/new", "/plan/print", "/checkins", "/checkins/sows", "/checkins/daily", "/guardrails", "/profile", "/tokens", "/admin", "/sharing", "/shared", "/help", "/api" })
         {
             var (response, html) = await browser.GetAsync(path);
             if (response.StatusCode == HttpStatusCode.NotFound)

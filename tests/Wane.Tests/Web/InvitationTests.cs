@@ -5,7 +5,7 @@ using NodaTime;
 using Shouldly;
 using Wane.Data;
 using Wane.Data.Entities;
-using Wane.Features.Admin;
+using Wane.Features.Accounts;
 using Wane.Features.Common;
 using Wane.Tests.Support;
 

@@ -14,7 +14,7 @@ public sealed record DeleteAccountBody([property: Required] string? Password);
 /// <summary>
 /// Deletes an account and every row that belongs to it, in one transaction: doses and their audit trail
 /// (with the client ids a retry is answered 410 by), products, plans and holds, check-ins, breaks,
-/// guardrail settings, access tokens, the calendar feed, sign-in sessions, password-reset links and the failures counted
+/// guardrail settings, access tokens, the calendar feed, shares both ways (given and received) with their access logs, sign-in sessions, password-reset links and the failures counted
 /// against the name and its second factor, and Identity's rows (claims, logins, tokens such as the
 /// authenticator key and recovery codes, roles). Every session and token ends with it, at once: both are
 /// looked up on each request. <c>AccountErasureTests</c> proves no row of the person is left in any table.
@@ -53,6 +53,12 @@ internal sealed class DeleteAccount(WaneDb db, UserManager<WaneUser> users)
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var rows = 0;
         // Children before parents, so no foreign key (dose → product is Restrict) and no cascade is relied on.
+        // Shares both ways: the person's own (with their access logs), and those others gave the person, whose logs
+        // record the person's looks. A COWS the person entered for someone keeps its check-in, which then says its
+        // viewer's account is gone.
+        var shares = db.Shares.Where(s => s.UserId == id || s.GranteeId == id).Select(s => s.Id);
+        rows += await db.ShareAccesses.Where(a => a.UserId == id || shares.Contains(a.ShareId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        rows += await db.Shares.Where(s => s.UserId == id || s.GranteeId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.PlanHolds.Where(h => h.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.Plans.Where(p => p.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         rows += await db.CheckIns.Where(c => c.UserId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wane.Data.Entities;
-using Wane.Features.Admin;
 using Wane.Features.Common;
 
 namespace Wane.Features.Accounts;

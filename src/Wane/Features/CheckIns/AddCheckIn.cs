@@ -18,7 +18,8 @@ namespace Wane.Features.CheckIns;
 /// </summary>
 internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds plans, IClock clock)
 {
-    public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct)
+    // enteredBy: the share through which a viewer enters a COWS for the person (null when the person enters it).
+    public async Task<Outcome<CheckInView>> AddAsync(string userId, CheckInBody body, CancellationToken ct, long? enteredBy = null)
     {
         var errors = new List<FieldError>();
         var now = clock.GetCurrentInstant();
@@ -45,13 +46,13 @@ internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds 
         var kind = body.Instrument?.Trim().ToLowerInvariant();
         return kind switch
         {
-            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, ReadScores(body.Answers, Instruments.Find(kind)!, errors), takenAt, errors, ct).ConfigureAwait(false),
+            "sows" or "cows" => await ScoreAsync(userId, Instruments.Find(kind)!, ReadScores(body.Answers, Instruments.Find(kind)!, errors), takenAt, errors, ct, enteredBy).ConfigureAwait(false),
             "daily" => await DailyAsync(userId, body.Answers, takenAt, errors, ct).ConfigureAwait(false),
             _ => Outcome<CheckInView>.Fail([.. errors, new FieldError("instrument", "Use \"sows\", \"cows\" or \"daily\".")]),
         };
     }
 
-    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, IReadOnlyList<int>? scores, Instant takenAt, List<FieldError> errors, CancellationToken ct)
+    private async Task<Outcome<CheckInView>> ScoreAsync(string userId, Instrument instrument, IReadOnlyList<int>? scores, Instant takenAt, List<FieldError> errors, CancellationToken ct, long? enteredBy = null)
     {
         var (score, scoreErrors) = errors.Count == 0 ? Scoring.Score(instrument, scores) : (null, []);
         errors.AddRange(scoreErrors);
@@ -63,6 +64,7 @@ internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds 
         {
             UserId = userId, Instrument = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows", TakenAt = takenAt,
             AnswersJson = JsonSerializer.Serialize(scores), Score = score.Total, Band = score.Band?.Name, CreatedAt = clock.GetCurrentInstant(),
+            EnteredByShareId = enteredBy,
         };
         return await SaveAsync(userId, row, ct).ConfigureAwait(false);
     }

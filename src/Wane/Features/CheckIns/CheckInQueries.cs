@@ -17,4 +17,21 @@ internal sealed class CheckInQueries(WaneDb db)
             .OrderBy(c => c.TakenAt)
             .Select(c => new SowsCheckIn(c.Id, c.TakenAt, c.Score!.Value, c.HoldOverriddenAt))
             .ToListAsync(ct);
+
+    /// <summary>The names of the viewers who entered check-ins, by the share they entered them through.</summary>
+    public static async Task<Dictionary<long, string>> EnteredByAsync(WaneDb db, IEnumerable<long?> shareIds, CancellationToken ct)
+    {
+        var ids = shareIds.OfType<long>().Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        return await (from s in db.Shares.AsNoTracking()
+                      join u in db.Users.AsNoTracking() on s.GranteeId equals u.Id
+                      where ids.Contains(s.Id)
+                      select new { s.Id, u.UserName }).ToDictionaryAsync(x => x.Id, x => x.UserName ?? EnteredByGone, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Said of a check-in whose viewer's account has since been deleted.</summary>
+    public const string EnteredByGone = "someone you shared with (their account is gone)";
 }

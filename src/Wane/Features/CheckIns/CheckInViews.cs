@@ -43,7 +43,8 @@ public sealed record CareStepView(string Text, string Source);
 /// A stored check-in with its score, band, sources, red flags and the resources they call for.
 /// For SOWS/COWS, <c>severity</c> is the band's severity ("none", "mild", "moderate", "severe")
 /// and <c>guidance</c> what the person can do now (never a dose), each step with its source;
-/// for a daily check-in they are null and empty.
+/// for a daily check-in they are null and empty. <c>enteredBy</c> names the viewer who entered it through a share
+/// (a COWS), or is null when the person entered it.
 /// </summary>
 public sealed record CheckInView(
     long Id,
@@ -54,7 +55,12 @@ public sealed record CheckInView(
     int? Score, int? Max, string? Band, string? Severity, string? Source, string? BandSource, string? KratomNote,
     IReadOnlyList<CareStepView> Guidance,
     IReadOnlyList<int>? Answers, DailyView? Daily, IReadOnlyList<string> RedFlags, IReadOnlyList<ResourceView> Resources,
-    bool PlanHeld, string? HoldReason);
+    bool PlanHeld, string? HoldReason, string? EnteredBy = null)
+{
+    /// <summary>The share through which a viewer entered it (a COWS), or null; <c>enteredBy</c> names that viewer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? EnteredByShareId { get; init; }
+}
 
 /// <summary>Check-ins between two local dates.</summary>
 public sealed record CheckInListView([property: DataType(DataType.Date)] string From, [property: DataType(DataType.Date)] string To, IReadOnlyList<CheckInView> CheckIns);
@@ -89,6 +95,10 @@ internal static class CheckInViews
             instrument is null ? JsonSerializer.Deserialize<DailyView>(r.AnswersJson, JsonSerializerOptions.Web) : null,
             flags.Select(WireName.Of).ToArray(),
             Resources(flags),
-            false, null);
+            false, null)
+        {
+            EnteredByShareId = r.EnteredByShareId,
+            EnteredBy = r.EnteredByShareId is null ? null : CheckInQueries.EnteredByGone,
+        };
     }
 }

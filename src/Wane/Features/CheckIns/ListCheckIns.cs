@@ -24,7 +24,9 @@ internal sealed class ListCheckIns(WaneDb db, Profile profile, IClock clock)
         var span = days.Span(from, to);
         var rows = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
             .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
-        return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => CheckInViews.View(r, days)).ToArray());
+        var enteredBy = await CheckInQueries.EnteredByAsync(db, rows.Select(r => r.EnteredByShareId), ct).ConfigureAwait(false);
+        return new CheckInListView(TimeText.Format(from), TimeText.Format(to), rows.Select(r => CheckInViews.View(r, days))
+            .Select(v => v.EnteredByShareId is { } id ? v with { EnteredBy = enteredBy.GetValueOrDefault(id, CheckInQueries.EnteredByGone) } : v).ToArray());
     }
 
     public static RouteGroupBuilder MapListCheckInsEndpoint(RouteGroupBuilder checkins)

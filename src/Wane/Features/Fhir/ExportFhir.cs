@@ -2,15 +2,10 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Wane.Data;
 using Wane.Domain;
 using Wane.Domain.Time;
-using Wane.Features.CheckIns;
 using Wane.Features.Common;
-using Wane.Features.Journal;
-using Wane.Features.Tapering;
 using Wane.Features.Trends;
 
 namespace Wane.Features.Fhir;
@@ -20,7 +15,7 @@ namespace Wane.Features.Fhir;
 /// and <c>wane export --format fhir</c>. The range is that of the trends (default the last 365 days, at most
 /// three years); the daily totals are the trends' own.
 /// </summary>
-internal sealed class ExportFhir(WaneDb db, GetTrends trends, DoseQueries doses, PlanQueries plans, Accounts.Profile profile, IClock clock)
+internal sealed class ExportFhir(GetTrends trends, Accounts.Profile profile, IClock clock)
 {
     public const int DefaultDays = 365;
 
@@ -37,22 +32,15 @@ internal sealed class ExportFhir(WaneDb db, GetTrends trends, DoseQueries doses,
         {
             return Outcome<Bundle>.Fail("patientName", FreeText.ControlMessage);
         }
-        var range = await trends.HandleAsync(userId, from, to, DefaultDays, ct).ConfigureAwait(false);
-        if (range is Outcome<TrendsView>.Invalid invalid)
+        // One read of the period: the days, and the doses, check-ins and schedule they were computed from.
+        var range = await trends.ReadRangeAsync(userId, from, to, DefaultDays, ct).ConfigureAwait(false);
+        if (range is Outcome<TrendsRead>.Invalid invalid)
         {
             return Outcome<Bundle>.Fail(invalid.Errors);
         }
-        var period = ((Outcome<TrendsView>.Ok)range).Value;
+        var read = ((Outcome<TrendsRead>.Ok)range).Value;
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-        var first = TimeText.ParseDate(period.From)!.Value;
-        var last = TimeText.ParseDate(period.To)!.Value;
-        var span = days.Span(first, last);
-        var checkIns = (await db.CheckIns.AsNoTracking()
-                .Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
-                .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false))
-            .Select(r => CheckInViews.View(r, days)).ToList();
-        var input = new FhirInput(name, days, clock.GetCurrentInstant(), await doses.RangeAsync(userId, days, first, last, ct).ConfigureAwait(false),
-            checkIns, period, await plans.ScheduleAsync(userId, ct).ConfigureAwait(false));
+        var input = new FhirInput(name, days, clock.GetCurrentInstant(), read.DoseList, read.CheckIns, read.View, read.Schedule);
         return FhirBundle.Build(input);
     }
 }

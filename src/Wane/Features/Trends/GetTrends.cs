@@ -22,7 +22,19 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
     /// <summary>The longest range one request may read: three years.</summary>
     public const int MaxDays = 3 * 366;
 
-    public async Task<Outcome<TrendsView>> HandleAsync(string userId, string? fromText, string? toText, int defaultDays, CancellationToken ct)
+    public async Task<Outcome<TrendsView>> HandleAsync(string userId, string? fromText, string? toText, int defaultDays, CancellationToken ct) =>
+        await ReadRangeAsync(userId, fromText, toText, defaultDays, ct).ConfigureAwait(false) switch
+        {
+            Outcome<TrendsRead>.Ok ok => ok.Value.View,
+            Outcome<TrendsRead>.Invalid bad => Outcome<TrendsView>.Fail(bad.Errors),
+            var other => throw new InvalidOperationException(other.ToString()),
+        };
+
+    /// <summary>
+    /// The checked range's days with what they were computed from (the doses, the check-ins, the plan's schedule), so a
+    /// caller that needs the records too (the FHIR export) reads the period once.
+    /// </summary>
+    public async Task<Outcome<TrendsRead>> ReadRangeAsync(string userId, string? fromText, string? toText, int defaultDays, CancellationToken ct)
     {
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var today = days.DayOf(clock.GetCurrentInstant());
@@ -39,27 +51,28 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
         }
         if (errors.Count > 0)
         {
-            return Outcome<TrendsView>.Fail(errors);
+            return Outcome<TrendsRead>.Fail(errors);
         }
-        return (await ReadAsync(userId, days, from, to, today, ct).ConfigureAwait(false)).View;
+        return await ReadAsync(userId, days, from, to, today, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The days from <paramref name="from"/> to <paramref name="to"/> (a range already checked), with the doses they were
     /// computed from by local day, for pages that show more of each day than its totals (History's strains).
     /// </summary>
-    public async Task<(TrendsView View, ILookup<LocalDate, Data.Entities.Dose> Doses)> ReadAsync(
-        string userId, LocalDays days, LocalDate from, LocalDate to, LocalDate today, CancellationToken ct)
+    public async Task<TrendsRead> ReadAsync(string userId, LocalDays days, LocalDate from, LocalDate to, LocalDate today, CancellationToken ct)
     {
-        var doses = (await queries.RangeAsync(userId, days, from, to, ct).ConfigureAwait(false)).ToLookup(d => days.DayOf(d.TakenAt));
+        var doseList = await queries.RangeAsync(userId, days, from, to, ct).ConfigureAwait(false);
+        var doses = doseList.ToLookup(d => days.DayOf(d.TakenAt));
         var first = await db.Doses.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.TakenAt)
             .Select(d => (Instant?)d.TakenAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var firstDay = first is { } f ? days.DayOf(f) : (LocalDate?)null;
         var span = days.Span(from, to);
-        var checkIns = (await db.CheckIns.AsNoTracking()
+        var checkInList = (await db.CheckIns.AsNoTracking()
                 .Where(c => c.UserId == userId && c.TakenAt >= span.Start && c.TakenAt < span.End)
                 .OrderBy(c => c.TakenAt).ThenBy(c => c.Id).ToListAsync(ct).ConfigureAwait(false))
-            .Select(r => CheckInViews.View(r, days)).ToLookup(c => c.LocalDate);
+            .Select(r => CheckInViews.View(r, days)).ToList();
+        var checkIns = checkInList.ToLookup(c => c.LocalDate);
         var schedule = await plans.ScheduleAsync(userId, ct).ConfigureAwait(false);
 
         var result = new List<TrendDayView>();
@@ -79,7 +92,7 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
                 checks.LastOrDefault(c => c.Daily?.Pain is not null)?.Daily!.Pain,
                 checks.LastOrDefault(c => c.Daily?.Craving is not null)?.Daily!.Craving));
         }
-        return (new TrendsView(TimeText.Format(from), TimeText.Format(to), result), doses);
+        return new TrendsRead(new TrendsView(TimeText.Format(from), TimeText.Format(to), result), doses, doseList, checkInList, schedule);
     }
 
     /// <summary>The target of the phase in progress on <paramref name="date"/>: of the phases begun by then, the one begun last.</summary>
@@ -112,6 +125,11 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
         return fallback;
     }
 }
+
+/// <summary>A range's days and the records they were computed from: doses by local day and in order, check-ins, the plan's schedule.</summary>
+internal sealed record TrendsRead(
+    TrendsView View, ILookup<LocalDate, Data.Entities.Dose> Doses, IReadOnlyList<Data.Entities.Dose> DoseList,
+    IReadOnlyList<CheckInView> CheckIns, (TaperRequest Request, TaperPlan Plan)? Schedule);
 
 internal static class TrendsEndpoint
 {

@@ -65,7 +65,8 @@ internal sealed class ShowMonth(GetTrends trends, Profile profile, IClock clock)
             first = asked;
         }
         var last = first.PlusMonths(1).PlusDays(-1);
-        var (view, doses) = await trends.ReadAsync(userId, days, first, last, today, ct).ConfigureAwait(false);
+        var read = await trends.ReadAsync(userId, days, first, last, today, ct).ConfigureAwait(false);
+        var (view, doses) = (read.View, read.Doses);
 
         var cells = view.Days.Select((d, i) => Cell(first.PlusDays(i), d, doses[first.PlusDays(i)].ToList(), today)).ToArray();
         var lead = (int)first.DayOfWeek - 1; // Monday first

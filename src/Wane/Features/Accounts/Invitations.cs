@@ -9,7 +9,7 @@ using Wane.Domain;
 using Wane.Domain.Time;
 using Wane.Features.Common;
 
-namespace Wane.Features.Admin;
+namespace Wane.Features.Accounts;
 
 /// <summary>
 /// One-time sign-up links for when open sign-up is off: an admin makes one with an expiry (<c>wane invite
@@ -17,7 +17,7 @@ namespace Wane.Features.Admin;
 /// its SHA-256 hash is stored. Signing up consumes it in the same transaction that creates the account, by an
 /// update that only an unused, unrevoked, unexpired invitation matches: two sign-ups at once make one account.
 /// </summary>
-internal sealed class Invitations(WaneDb db, IClock clock, Accounts.Accounts accounts)
+internal sealed class Invitations(WaneDb db, IClock clock, Accounts accounts)
 {
     public static readonly Duration DefaultLifetime = Duration.FromDays(7);
     public static readonly Duration MaxLifetime = Duration.FromDays(90);
