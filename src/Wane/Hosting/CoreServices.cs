@@ -53,6 +53,9 @@ internal static class CoreServices
         services.AddScoped<DoseQueries>();
         services.AddScoped<EditDose>();
         services.AddScoped<DoseAdvisor>();
+        services.AddMetrics();
+        services.AddSingleton<JournalMetrics>();
+        services.AddScoped<ConfirmDose>();
         services.AddScoped<GuardrailStore>();
         services.AddScoped<BreakStore>();
         services.AddScoped<GetStatus>();
