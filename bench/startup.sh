@@ -19,7 +19,7 @@ echo 'correct horse battery' | "$wane" user add ann --time-zone UTC --password-s
 "$wane" products add "Red Bali" --strain red >/dev/null
 "$wane" log 2 g --product "Red Bali" --yes >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-hyperfine -N --warmup 2 --runs "${RUNS:-10}" --export-markdown "$out/startup.md" \
+hyperfine -N --warmup 2 --runs "${RUNS:-10}" --export-markdown "$out/startup.md" --export-json "$out/startup.json" \
   "$wane --version" \
   "$wane status --json" \
   "$wane products list --json" \
@@ -27,3 +27,5 @@ hyperfine -N --warmup 2 --runs "${RUNS:-10}" --export-markdown "$out/startup.md"
   "$wane log 1 g --product 'Red Bali' --yes"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$out/startup.md"
+# Medians (the figures bench/README.md records), in ms.
+jq -r '.results[] | "median \(.median * 1000 | round) ms, user+sys \((.user + .system) * 1000 | round) ms: \(.command)"' "$out/startup.json"
