@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# CLI start-up on an existing small database: `wane --version` against read and write verbs (hyperfine).
-# Usage: bash bench/startup.sh            (Release build)
-#        R2R=1 bash bench/startup.sh      (ReadyToRun publish, linux-x64)
+# CLI start-up on an existing small database: `wane --version` against read verbs and `wane log` (hyperfine,
+# side by side in one run). Builds in a temporary folder, never inside the repository.
+# Usage: bash bench/startup.sh            (ReadyToRun publish for linux-x64, as shipped)
+#        R2R=0 bash bench/startup.sh      (plain Release build)
+#        RUNS=20 bash bench/startup.sh    (more runs on a noisy machine)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-if [[ "${R2R:-0}" == 1 ]]; then
-  dotnet publish "$root/src/Wane/Wane.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o "$out/bin" >/dev/null
+if [[ "${R2R:-1}" == 1 ]]; then
+  dotnet publish "$root/src/Wane/Wane.csproj" -c Release -r linux-x64 --self-contained false --disable-build-servers -nologo -v quiet -o "$out/bin" >/dev/null
 else
-  dotnet build "$root/src/Wane/Wane.csproj" -c Release -nologo -v quiet -o "$out/bin" >/dev/null
+  dotnet build "$root/src/Wane/Wane.csproj" -c Release --disable-build-servers -nologo -v quiet -o "$out/bin" >/dev/null
 fi
 export WANE_DATA_DIR="$out/data"
 wane="$out/bin/wane"
 echo 'correct horse battery' | "$wane" user add ann --time-zone UTC --password-stdin >/dev/null
 "$wane" products add "Red Bali" --strain red >/dev/null
 "$wane" log 2 g --product "Red Bali" --yes >/dev/null
-hyperfine -N --warmup 2 --runs "${RUNS:-10}" \
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+hyperfine -N --warmup 2 --runs "${RUNS:-10}" --export-markdown "$out/startup.md" --export-json "$out/startup.json" \
   "$wane --version" \
   "$wane status --json" \
   "$wane products list --json" \
+  "$wane doses --json" \
   "$wane log 1 g --product 'Red Bali' --yes"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$out/startup.md"
+# Medians (the figures bench/README.md records), in ms.
+jq -r '.results[] | "median \(.median * 1000 | round) ms, user+sys \((.user + .system) * 1000 | round) ms: \(.command)"' "$out/startup.json"

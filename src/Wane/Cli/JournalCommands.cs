@@ -93,12 +93,17 @@ internal static partial class JournalCommands
             }
             var handler = host.Get<LogDose>();
             var asked = false;
+            Outcome<LoggedDose>? outcome = null;
             if (parse.GetValue(check) || (host.Console.Interactive && !parse.GetValue(yes)))
             {
-                switch (await handler.CheckAsync(user.Id, command, ct).ConfigureAwait(false))
+                // Evaluated once (ADR 0023): stored as checked, or kept for the question and confirmed with one small query.
+                outcome = parse.GetValue(check) ? null : await handler.ReplayAsync(user.Id, command.ClientId, ct).ConfigureAwait(false);
+                switch (outcome is null ? await handler.CheckAsync(user.Id, command, ct).ConfigureAwait(false) : null)
                 {
                     case Outcome<CheckedDose>.Invalid bad:
                         throw new CliException(bad.Errors);
+                    case Outcome<CheckedDose>.NotFound:
+                        throw new CliException("product: not found.");
                     case Outcome<CheckedDose>.Ok { Value: var c }:
                         var advice = Features.Guardrails.Advice.Views(c.Advisories);
                         if (parse.GetValue(check))
@@ -109,20 +114,22 @@ internal static partial class JournalCommands
                             AdvicePrinter.Print(host.Console, advice);
                             return;
                         }
-                        if (Features.Guardrails.Advice.NeedsConfirmation(advice))
+                        if (!Features.Guardrails.Advice.NeedsConfirmation(advice))
                         {
-                            AdvicePrinter.Print(host.Console, advice);
-                            asked = true;
-                            if (!host.Console.Ansi().Confirm("Log this dose anyway?", defaultValue: false))
-                            {
-                                await host.Console.Out.WriteLineAsync("Not logged.").ConfigureAwait(false);
-                                return;
-                            }
+                            outcome = await handler.StoreAsync(user.Id, command.ClientId, c, ct).ConfigureAwait(false);
+                            break;
+                        }
+                        asked = true;
+                        outcome = await AskAsync(host, user.Id, await host.Get<ConfirmDose>().HoldAsync(user.Id, c, command.ClientId, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                        if (outcome is null)
+                        {
+                            await host.Console.Out.WriteLineAsync("Not logged.").ConfigureAwait(false);
+                            return;
                         }
                         break;
                 }
             }
-            var outcome = await handler.HandleAsync(user.Id, command, ct).ConfigureAwait(false);
+            outcome ??= await handler.HandleAsync(user.Id, command, ct).ConfigureAwait(false);
             switch (outcome)
             {
                 case Outcome<LoggedDose>.Ok { Value: var logged }:
@@ -179,6 +186,39 @@ internal static partial class JournalCommands
             }
             host.Console.Ansi().Write(table);
         }));
+    }
+
+    /// <summary>
+    /// Shows the advice and asks; on yes, stores the dose as evaluated unless the journal changed meanwhile (another
+    /// process logged or edited a dose): then the new advice is shown and asked about again. Null when declined.
+    /// </summary>
+    private static async Task<Outcome<LoggedDose>?> AskAsync(CliHost host, string userId, PendingDose pending, CancellationToken ct)
+    {
+        var confirm = host.Get<ConfirmDose>();
+        for (var round = 0; round < 5; round++)
+        {
+            AdvicePrinter.Print(host.Console, Features.Guardrails.Advice.Views(pending.Checked.Advisories));
+            if (!host.Console.Ansi().Confirm("Log this dose anyway?", defaultValue: false))
+            {
+                return null;
+            }
+            switch (await confirm.ConfirmAsync(userId, pending, ct).ConfigureAwait(false))
+            {
+                case Outcome<Confirmation>.Ok { Value: Confirmation.Logged logged }:
+                    return logged.Dose;
+                case Outcome<Confirmation>.Ok { Value: Confirmation.Changed changed }:
+                    await host.Console.Out.WriteLineAsync("Your journal changed since this advice (a dose was logged, changed or deleted). Nothing was stored; the advice now:").ConfigureAwait(false);
+                    pending = changed.Fresh;
+                    break;
+                case Outcome<Confirmation>.Gone gone:
+                    return new Outcome<LoggedDose>.Gone(gone.Title, gone.Detail);
+                case Outcome<Confirmation>.Invalid bad:
+                    return Outcome<LoggedDose>.Fail(bad.Errors);
+                default:
+                    return new Outcome<LoggedDose>.NotFound("Product");
+            }
+        }
+        throw new CliException("confirm: the journal kept changing while you were asked; nothing was stored. Run the command again.");
     }
 
     /// <summary>" (the second 01:30, UTC-05:00)" for a time that happened twice that night, so the stored instant is plain.</summary>

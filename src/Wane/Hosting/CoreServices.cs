@@ -82,6 +82,9 @@ internal static class CoreServices
         services.AddScoped<DeleteDose>();
         services.AddScoped<GetDoseHistory>();
         services.AddScoped<DoseAdvisor>();
+        services.AddMetrics();
+        services.AddSingleton<JournalMetrics>();
+        services.AddScoped<ConfirmDose>();
         services.AddScoped<GetStatus>();
         services.AddScoped<Features.Trends.GetTrends>();
         services.AddScoped<Features.Trends.ShowMonth>();

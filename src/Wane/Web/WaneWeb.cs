@@ -97,6 +97,7 @@ internal static class WaneWeb
         });
         services.AddScoped<SessionCookieEvents>();
         services.AddScoped<SignInGate>();
+        services.AddScoped<Features.Journal.PendingDoseTicket>();
         services.AddSingleton(SignInGate.Settings.From(builder.Configuration));
         services.AddAuthorizationBuilder()
             .AddPolicy("api", p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());

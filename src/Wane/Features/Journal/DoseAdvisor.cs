@@ -16,8 +16,11 @@ namespace Wane.Features.Journal;
 /// Every dose logged runs these reads, so they are compiled queries, and a window row carries only
 /// the dose's own columns: the product's facts come from the stash, read once (with the product being logged).
 /// </summary>
-internal sealed class DoseAdvisor(WaneDb db, GuardrailQueries settings, BreakQueries breaks, Tapering.PlanQueries plans)
+internal sealed class DoseAdvisor(WaneDb db, GuardrailQueries settings, BreakQueries breaks, Tapering.PlanQueries plans, JournalMetrics metrics)
 {
+    /// <summary>The span of doses the last evaluation judged against (what a confirm step fingerprints).</summary>
+    public (Instant From, Instant Until)? LastWindow { get; private set; }
+
     private static readonly Func<WaneDb, string, IAsyncEnumerable<Product>> ReadStash =
         EF.CompileAsyncQuery<WaneDb, string, Product>((db, userId) =>
             db.Products.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id));
@@ -37,6 +40,7 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailQueries settings, BreakQue
         string userId, LocalDays days, Product product, ValidDose dose, long? excludeDoseId, Instant now, CancellationToken ct,
         IReadOnlyDictionary<long, Product>? stash = null)
     {
+        metrics.Evaluations.Add(1);
         var rules = await settings.GetAsync(userId, ct).ConfigureAwait(false);
         var context = await ContextAsync(userId, days, rules, dose.TakenAt, excludeDoseId, ct, lostToleranceKind: product.Kind, stash: stash).ConfigureAwait(false);
         // An active plan's target for the dose's day is the daily cap (R4); with a plan, R3 only informs.
@@ -67,6 +71,7 @@ internal sealed class DoseAdvisor(WaneDb db, GuardrailQueries settings, BreakQue
         var full = lookBack ?? Domain.Guardrails.Guardrails.Window(rules);
         var recent = lostToleranceKind is { } kind && lookBack is null ? Domain.Guardrails.Guardrails.ShortWindow(rules, kind) : full;
         var excluded = excludeDoseId ?? 0;
+        LastWindow = (until - full, until);
         var history = await ReadAsync(userId, until - recent, until, excluded, products, ct).ConfigureAwait(false);
         if (recent < full && Domain.Guardrails.Guardrails.LostToleranceApplies(rules, lostToleranceKind))
         {

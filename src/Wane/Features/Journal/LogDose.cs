@@ -81,16 +81,9 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
 
     public async Task<Outcome<LoggedDose>> HandleAsync(string userId, LogDoseCommand cmd, CancellationToken ct)
     {
-        if (cmd.ClientId is { } clientId)
+        if (await ReplayAsync(userId, cmd.ClientId, ct).ConfigureAwait(false) is { } earlier)
         {
-            if (await FindByClientIdAsync(userId, clientId, ct).ConfigureAwait(false) is { } replay)
-            {
-                return replay;
-            }
-            if (await DeletedAsync(userId, clientId, ct).ConfigureAwait(false) is { } gone)
-            {
-                return gone;
-            }
+            return earlier;
         }
         switch (await CheckAsync(userId, cmd, ct).ConfigureAwait(false))
         {
@@ -105,7 +98,22 @@ internal sealed class LogDose(WaneDb db, IClock clock, Profile profile, DoseAdvi
         }
     }
 
-    private async Task<Outcome<LoggedDose>> StoreAsync(string userId, Guid? clientId, CheckedDose checkedDose, CancellationToken ct)
+    /// <summary>A retry of a dose already stored (the first dose) or deleted since (410); null for a new dose.</summary>
+    internal async Task<Outcome<LoggedDose>?> ReplayAsync(string userId, Guid? clientId, CancellationToken ct)
+    {
+        if (clientId is not { } id)
+        {
+            return null;
+        }
+        if (await FindByClientIdAsync(userId, id, ct).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+        return await DeletedAsync(userId, id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a dose checked by <see cref="CheckAsync"/>, with the advice found then (no second evaluation).</summary>
+    internal async Task<Outcome<LoggedDose>> StoreAsync(string userId, Guid? clientId, CheckedDose checkedDose, CancellationToken ct)
     {
         var (valid, product, advisories, days) = checkedDose;
         var now = clock.GetCurrentInstant();

@@ -9,10 +9,16 @@ using Wane.Features.Guardrails;
 namespace Wane.Features.Journal;
 
 /// <summary>The home page: the quick log form and today's doses with totals for the person's local day.</summary>
-internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries queries, ProductQueries products, Profile profile, GetStatus status, ICharts charts, IClock clock) : FormPage
+internal sealed class TodayModel(LogDose log, ConfirmDose confirm, PendingDoseTicket tickets, RepeatDose repeat, DoseQueries queries, ProductQueries products, Profile profile, GetStatus status, ICharts charts, IClock clock) : FormPage
 {
     [BindProperty] public DoseInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The dose as evaluated when the advice was shown (protected), so "Log anyway" does not evaluate it again.</summary>
+    [BindProperty(Name = PendingDoseTicket.Field)] public string? Confirm { get; set; }
+
+    /// <summary>True when the journal changed between the advice and "Log anyway", so the advice shown is new.</summary>
+    public bool Readvised { get; private set; }
     [TempData] public string? AdviceJson { get; set; }
 
     /// <summary>Cautions or dangers waiting for "Log anyway" or "Don't log".</summary>
@@ -64,15 +70,36 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
             return Redirect("/signin");
         }
         var days = Profile.Days(user);
-        var command = Input.ToCommand(days, clock.GetCurrentInstant());
-        if (!Confirmed && await log.CheckAsync(User.Id(), command, ct) is Outcome<CheckedDose>.Ok { Value: var check }
-            && Advice.NeedsConfirmation(Advice.Views(check.Advisories)))
+        if (Confirmed && !string.IsNullOrEmpty(Confirm))
         {
-            Pending = Advice.Views(check.Advisories);
-            await LoadAsync(user, ct);
-            return Page();
+            return await ConfirmAsync(user, days, ct);
         }
-        switch (await log.HandleAsync(User.Id(), command, ct))
+        var command = Input.ToCommand(days, clock.GetCurrentInstant());
+        // Evaluated once: stored at once when nothing needs confirming, else kept for "Log anyway".
+        // Confirmed without a kept evaluation (a script posting the form) logs as the API does.
+        var outcome = Confirmed ? null : await log.ReplayAsync(user.Id, command.ClientId, ct);
+        if (!Confirmed && outcome is null)
+        {
+            switch (await log.CheckAsync(user.Id, command, ct))
+            {
+                case Outcome<CheckedDose>.Ok { Value: var check }:
+                    var views = Advice.Views(check.Advisories);
+                    if (Advice.NeedsConfirmation(views))
+                    {
+                        await AskAsync(user, await confirm.HoldAsync(user.Id, check, command.ClientId, ct), views, ct);
+                        return Page();
+                    }
+                    outcome = await log.StoreAsync(user.Id, command.ClientId, check, ct);
+                    break;
+                case Outcome<CheckedDose>.Invalid bad:
+                    outcome = Outcome<LoggedDose>.Fail(bad.Errors);
+                    break;
+                default:
+                    outcome = new Outcome<LoggedDose>.NotFound("Product");
+                    break;
+            }
+        }
+        switch (outcome ?? await log.HandleAsync(user.Id, command, ct))
         {
             case Outcome<LoggedDose>.Ok ok:
                 AdviceJson = System.Text.Json.JsonSerializer.Serialize(Advice.Views(ok.Value.Advisories), System.Text.Json.JsonSerializerOptions.Web);
@@ -93,6 +120,46 @@ internal sealed class TodayModel(LogDose log, RepeatDose repeat, DoseQueries que
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(user, ct);
         return Page();
+    }
+
+    /// <summary>"Log anyway": store the dose as evaluated, unless the journal changed since; then show the new advice.</summary>
+    private async Task<IActionResult> ConfirmAsync(WaneUser user, Domain.Time.LocalDays days, CancellationToken ct)
+    {
+        var read = await tickets.UnprotectAsync(user.Id, Confirm, days, ct);
+        var result = read is Outcome<(PendingDose Pending, IReadOnlyList<AdvisoryView> Advice)>.Ok { Value: var kept }
+            ? await confirm.ConfirmAsync(user.Id, kept.Pending, ct)
+            : read switch
+            {
+                Outcome<(PendingDose, IReadOnlyList<AdvisoryView>)>.Invalid bad => Outcome<Confirmation>.Fail(bad.Errors),
+                _ => new Outcome<Confirmation>.NotFound("Product"),
+            };
+        switch (result)
+        {
+            case Outcome<Confirmation>.Ok { Value: Confirmation.Logged logged }:
+                AdviceJson = System.Text.Json.JsonSerializer.Serialize(((Outcome<(PendingDose, IReadOnlyList<AdvisoryView> Advice)>.Ok)read).Value.Advice, System.Text.Json.JsonSerializerOptions.Web);
+                return Redirect($"/?logged={logged.Dose.Dose.Id}");
+            case Outcome<Confirmation>.Ok { Value: Confirmation.Changed changed }:
+                // Never stored silently: the advice may be different now, so it is shown again.
+                Readvised = true;
+                await AskAsync(user, changed.Fresh, Advice.Views(changed.Fresh.Checked.Advisories), ct);
+                return Page();
+        }
+        AddErrors(result switch
+        {
+            Outcome<Confirmation>.Invalid bad => bad.Errors,
+            Outcome<Confirmation>.Gone gone => [new("clientId", gone.Title)],
+            _ => [new("productId", "Choose one of your products.")],
+        });
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    private async Task AskAsync(WaneUser user, PendingDose pending, IReadOnlyList<AdvisoryView> views, CancellationToken ct)
+    {
+        Pending = views;
+        Confirm = tickets.Protect(user.Id, pending, views);
+        await LoadAsync(user, ct);
     }
 
     private static string Label(Instant choice, Domain.Time.LocalDays days) =>
