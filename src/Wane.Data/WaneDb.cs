@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Wane.Data.Entities;
+using Wane.Domain.CheckIns;
 using Wane.Domain.Journal;
 using Wane.Domain.Opioids;
+using Wane.Domain.Tapering;
 using Wane.Domain.Units;
 
 namespace Wane.Data;
@@ -217,7 +219,7 @@ public abstract partial class WaneDb(DbContextOptions options) : IdentityDbConte
         {
             p.ToTable("plans");
             p.Property(x => x.UserId).HasMaxLength(64);
-            p.Property(x => x.Status).HasMaxLength(16);
+            p.Property(x => x.Status).HasConversion<WireNameConverter<PlanStatus>>().HasMaxLength(16);
             p.HasIndex(x => new { x.UserId, x.Status });
             p.HasOne<WaneUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -245,7 +247,7 @@ public abstract partial class WaneDb(DbContextOptions options) : IdentityDbConte
         {
             c.ToTable("checkins");
             c.Property(x => x.UserId).HasMaxLength(64);
-            c.Property(x => x.Instrument).HasMaxLength(8);
+            c.Property(x => x.Instrument).HasConversion<WireNameConverter<InstrumentKind>>().HasMaxLength(8);
             c.Property(x => x.Band).HasMaxLength(32);
             c.Property(x => x.RedFlags).HasMaxLength(100);
             c.HasIndex(x => new { x.UserId, x.TakenAt });

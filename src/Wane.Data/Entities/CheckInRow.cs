@@ -1,4 +1,5 @@
 using NodaTime;
+using Wane.Domain.CheckIns;
 
 namespace Wane.Data.Entities;
 
@@ -8,8 +9,8 @@ public class CheckInRow
     public long Id { get; set; }
     public required string UserId { get; set; }
 
-    /// <summary>"sows", "cows" or "daily".</summary>
-    public required string Instrument { get; set; }
+    /// <summary>Stored under its wire name ("sows", "cows", "daily").</summary>
+    public required InstrumentKind Instrument { get; set; }
     public Instant TakenAt { get; set; }
     public required string AnswersJson { get; set; }
     public int? Score { get; set; }

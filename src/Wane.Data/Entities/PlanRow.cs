@@ -1,4 +1,5 @@
 using NodaTime;
+using Wane.Domain.Tapering;
 
 namespace Wane.Data.Entities;
 
@@ -11,8 +12,8 @@ public class PlanRow
     public long Id { get; set; }
     public required string UserId { get; set; }
 
-    /// <summary>"active", "ended" or "replaced".</summary>
-    public required string Status { get; set; }
+    /// <summary>Stored under its wire name ("active", "replaced").</summary>
+    public required PlanStatus Status { get; set; }
     public required string RequestJson { get; set; }
     public long? ReplacesPlanId { get; set; }
     public Instant CreatedAt { get; set; }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Wane.Domain;
 using Wane.Features.Accounts;
 using Wane.Features.Admin;
 using Wane.Features.Common;
@@ -134,14 +135,14 @@ internal static class AdminCommands
                 host.Console.Out.WriteLine("id\tstatus\tcreated\texpires\tused\tnote");
                 foreach (var i in list)
                 {
-                    host.Console.Out.WriteLine($"{i.Id.ToString(CultureInfo.InvariantCulture)}\t{i.Status}\t{i.CreatedAt}\t{i.ExpiresAt}\t{i.UsedAt ?? "-"}\t{i.Note}");
+                    host.Console.Out.WriteLine($"{i.Id.ToString(CultureInfo.InvariantCulture)}\t{WireName.Of(i.Status)}\t{i.CreatedAt}\t{i.ExpiresAt}\t{i.UsedAt ?? "-"}\t{i.Note}");
                 }
                 return;
             }
             var table = new Table().AddColumns("Id", "Status", "Created", "Expires", "Used", "Note");
             foreach (var i in list)
             {
-                table.AddRow(i.Id.ToString(CultureInfo.InvariantCulture), i.Status, i.CreatedAt, i.ExpiresAt, i.UsedAt ?? "", SafeWriter.Markup(i.Note ?? ""));
+                table.AddRow(i.Id.ToString(CultureInfo.InvariantCulture), WireName.Of(i.Status), i.CreatedAt, i.ExpiresAt, i.UsedAt ?? "", SafeWriter.Markup(i.Note ?? ""));
             }
             host.Console.Ansi().Write(table);
         }));

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Wane.Domain.Guardrails;
 using Wane.Features.Guardrails;
 
 namespace Wane.Cli;
@@ -15,7 +16,7 @@ internal static class AdvicePrinter
         var ansi = console.Ansi();
         foreach (var a in advisories)
         {
-            var colour = a.Level switch { "danger" => "red bold", "caution" => "yellow", _ => "blue" };
+            var colour = a.Severity switch { AdvisoryLevel.Danger => "red bold", AdvisoryLevel.Caution => "yellow", _ => "blue" };
             ansi.MarkupLine($"[{colour}]{a.Level.ToUpperInvariant()}[/] {SafeWriter.Markup(a.Rule)} {SafeWriter.Markup(a.Title)}: {SafeWriter.Markup(a.Message)}");
             ansi.MarkupLine($"  Why: {SafeWriter.Markup(a.Why)}");
             if (a.Suggestion is not null)

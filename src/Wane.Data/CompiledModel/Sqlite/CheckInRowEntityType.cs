@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 using Wane.Data.Entities;
+using Wane.Domain.CheckIns;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -74,10 +75,12 @@ namespace Wane.Data.CompiledModel.Sqlite
 
             var instrument = runtimeEntityType.AddProperty(
                 "Instrument",
-                typeof(string),
+                typeof(InstrumentKind),
                 propertyInfo: typeof(CheckInRow).GetProperty("Instrument", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CheckInRow).GetField("<Instrument>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 8);
+                maxLength: 8,
+                valueConverter: new WireNameConverter<InstrumentKind>());
+            instrument.SetSentinelFromProviderValue("sows");
 
             var redFlags = runtimeEntityType.AddProperty(
                 "RedFlags",

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 using Wane.Data.Entities;
+using Wane.Domain.Tapering;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -66,10 +67,12 @@ namespace Wane.Data.CompiledModel.Sqlite
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
-                typeof(string),
+                typeof(PlanStatus),
                 propertyInfo: typeof(PlanRow).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PlanRow).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 16);
+                maxLength: 16,
+                valueConverter: new WireNameConverter<PlanStatus>());
+            status.SetSentinelFromProviderValue("active");
 
             var userId = runtimeEntityType.AddProperty(
                 "UserId",

@@ -11,7 +11,7 @@ namespace Wane.Data.CompiledModel.Sqlite
     public partial class SqliteWaneDbModel
     {
         private SqliteWaneDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("64aa89f2-1386-4b65-b22d-3000e6c2378f"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("6684faea-ac36-402b-a782-bc8bdbe00239"), entityTypeCount: 26)
         {
         }
 

@@ -29,7 +29,20 @@ internal sealed class Invitations(WaneDb db, IClock clock, Accounts accounts)
     public const string Unknown = "This invitation link is not valid. Check that you copied all of it, or ask for a new one.";
 
     /// <summary>An invitation as an admin lists it. <c>Status</c>: open, used, revoked or expired.</summary>
-    public sealed record InvitationView(long Id, string? Note, string CreatedAt, string ExpiresAt, string Status, string? UsedAt);
+    public sealed record InvitationView(long Id, string? Note, string CreatedAt, string ExpiresAt, InvitationStatus Status, string? UsedAt);
+
+    /// <summary>Where an invitation stands: it can make an account only while <see cref="InvitationStatus.Open"/>.</summary>
+    public enum InvitationStatus
+    {
+        /// <summary>Not used, not revoked, not expired.</summary>
+        Open,
+        /// <summary>It made an account.</summary>
+        Used,
+        /// <summary>An admin revoked it.</summary>
+        Revoked,
+        /// <summary>Its lifetime passed.</summary>
+        Expired,
+    }
 
     /// <summary>Parses a lifetime such as <c>7d</c>, <c>12h</c> or <c>90m</c> (the CLI's <c>--expires</c>).</summary>
     public static Outcome<Duration> ParseLifetime(string? text)
@@ -119,10 +132,11 @@ internal sealed class Invitations(WaneDb db, IClock clock, Accounts accounts)
         var row = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.SecretHash == hash, ct).ConfigureAwait(false);
         return row is null ? Unknown : Status(row, clock.GetCurrentInstant()) switch
         {
-            "used" => Used,
-            "revoked" => Revoked,
-            "expired" => Expired,
-            _ => null,
+            InvitationStatus.Used => Used,
+            InvitationStatus.Revoked => Revoked,
+            InvitationStatus.Expired => Expired,
+            InvitationStatus.Open => null,
+            _ => throw new InvalidOperationException("Unknown invitation status."),
         };
     }
 
@@ -163,8 +177,9 @@ internal sealed class Invitations(WaneDb db, IClock clock, Accounts accounts)
     /// <summary>An instant as the lists show it: minutes, UTC.</summary>
     public static string ListTime(Instant instant) => TimeText.Format(instant)[..16].Replace('T', ' ') + " UTC";
 
-    private static string Status(Invitation i, Instant now) =>
-        i.UsedAt is not null ? "used" : i.RevokedAt is not null ? "revoked" : i.ExpiresAt <= now ? "expired" : "open";
+    private static InvitationStatus Status(Invitation i, Instant now) =>
+        i.UsedAt is not null ? InvitationStatus.Used : i.RevokedAt is not null ? InvitationStatus.Revoked
+        : i.ExpiresAt <= now ? InvitationStatus.Expired : InvitationStatus.Open;
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -62,7 +62,7 @@ internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds 
         }
         var row = new CheckInRow
         {
-            UserId = userId, Instrument = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows", TakenAt = takenAt,
+            UserId = userId, Instrument = instrument.Kind, TakenAt = takenAt,
             AnswersJson = JsonSerializer.Serialize(scores), Score = score.Total, Band = score.Band?.Name, CreatedAt = clock.GetCurrentInstant(),
             EnteredByShareId = enteredBy,
         };
@@ -79,7 +79,7 @@ internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds 
         }
         var row = new CheckInRow
         {
-            UserId = userId, Instrument = "daily", TakenAt = takenAt,
+            UserId = userId, Instrument = InstrumentKind.Daily, TakenAt = takenAt,
             AnswersJson = JsonSerializer.Serialize(new DailyView(daily.Pain, daily.Sleep, daily.Mood, daily.Craving, daily.Note), JsonSerializerOptions.Web),
             RedFlags = daily.RedFlags.Count == 0 ? null : string.Join(",", daily.RedFlags.Select(WireName.Of)),
             CreatedAt = clock.GetCurrentInstant(),
@@ -95,7 +95,7 @@ internal sealed partial class AddCheckIn(WaneDb db, Profile profile, IPlanHolds 
         db.CheckIns.Add(row);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
-        var (readingId, reason) = row.Instrument == "sows" ? await plans.AutomaticHoldAsync(userId, ct).ConfigureAwait(false) : (null, null);
+        var (readingId, reason) = row.Instrument == InstrumentKind.Sows ? await plans.AutomaticHoldAsync(userId, ct).ConfigureAwait(false) : (null, null);
         return CheckInViews.View(row, days) with { PlanHeld = readingId is not null, HoldReason = reason };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Wane.Data;
+using Wane.Domain.CheckIns;
 
 namespace Wane.Features.CheckIns;
 
@@ -13,7 +14,7 @@ internal sealed class CheckInQueries(WaneDb db)
     /// <summary>The person's scored SOWS check-ins taken at or after <paramref name="since"/>, oldest first.</summary>
     public Task<List<SowsCheckIn>> SowsSinceAsync(string userId, Instant since, CancellationToken ct) =>
         db.CheckIns.AsNoTracking()
-            .Where(c => c.UserId == userId && c.Instrument == "sows" && c.TakenAt >= since && c.Score != null)
+            .Where(c => c.UserId == userId && c.Instrument == InstrumentKind.Sows && c.TakenAt >= since && c.Score != null)
             .OrderBy(c => c.TakenAt)
             .Select(c => new SowsCheckIn(c.Id, c.TakenAt, c.Score!.Value, c.HoldOverriddenAt))
             .ToListAsync(ct);

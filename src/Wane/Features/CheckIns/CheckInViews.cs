@@ -60,6 +60,15 @@ public sealed record CheckInView(
     /// <summary>The share through which a viewer entered it (a COWS), or null; <c>enteredBy</c> names that viewer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public long? EnteredByShareId { get; init; }
+
+    /// <summary>The instrument, typed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InstrumentKind Kind => WireName.TryParse<InstrumentKind>(Instrument, out var kind) ? kind.Value : throw new InvalidOperationException($"Unknown instrument \"{Instrument}\".");
+
+    /// <summary>The band's severity, typed (null for a daily check-in).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Severity? BandSeverity => Severity is null ? null
+        : WireName.TryParse<Severity>(Severity, out var severity) ? severity.Value : throw new InvalidOperationException($"Unknown severity \"{Severity}\".");
 }
 
 /// <summary>Check-ins between two local dates.</summary>
@@ -80,12 +89,12 @@ internal static class CheckInViews
 
     internal static CheckInView View(CheckInRow r, LocalDays days)
     {
-        var instrument = Instruments.Find(r.Instrument);
+        var instrument = Instruments.Find(WireName.Of(r.Instrument));
         var flags = (r.RedFlags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => WireName.TryParse<RedFlag>(f, out var v) ? v : (RedFlag?)null).Where(f => f is not null).Select(f => f!.Value).ToList();
         var band = instrument is not null && r.Score is { } total ? instrument.BandFor(total) : null;
         return new CheckInView(
-            r.Id, r.Instrument, TimeText.Format(r.TakenAt), TimeText.Format(days.DayOf(r.TakenAt)), TimeText.FormatClock(days.LocalTimeOf(r.TakenAt)),
+            r.Id, WireName.Of(r.Instrument), TimeText.Format(r.TakenAt), TimeText.Format(days.DayOf(r.TakenAt)), TimeText.FormatClock(days.LocalTimeOf(r.TakenAt)),
             r.Score, instrument?.MaxTotal, r.Band, band is null ? null : WireName.Of(band.Severity),
             instrument is null ? null : Advice.Cite(instrument.Source),
             instrument is null ? null : Advice.Cite(instrument.BandSource),

@@ -1,3 +1,4 @@
+using Wane.Domain.CheckIns;
 using Wane.Features.Common;
 
 namespace Wane.Features.CheckIns;
@@ -16,21 +17,21 @@ internal sealed class IndexModel(ListCheckIns store, IPlanHolds plans) : FormPag
     /// mild non-urgent (blue), moderate caution (amber, as caution advisories), severe urgent
     /// (red, as danger advisories and red flags). Severe is never green.
     /// </summary>
-    public static string Care(string? severity) => severity switch
+    public static string Care(Severity? severity) => severity switch
     {
-        "mild" => "non-urgent",
-        "moderate" => "caution",
-        "severe" => "urgent",
+        Severity.Mild => "non-urgent",
+        Severity.Moderate => "caution",
+        Severity.Severe => "urgent",
         _ => "neutral",
     };
 
     /// <summary>The band in words a person reads first, e.g. "Severe withdrawal: get help today".</summary>
-    public static string Headline(CheckInView c) => c.Severity switch
+    public static string Headline(CheckInView c) => c.BandSeverity switch
     {
-        "severe" => $"{Capital(c.Band)} withdrawal: call a clinician today",
-        "moderate" => "Moderate withdrawal: let the plan wait",
-        "mild" => "Mild withdrawal: rest and keep drinking fluids",
-        _ => c.Instrument == "cows" ? "Below the mild band" : "No withdrawal on this scale",
+        Severity.Severe => $"{Capital(c.Band)} withdrawal: call a clinician today",
+        Severity.Moderate => "Moderate withdrawal: let the plan wait",
+        Severity.Mild => "Mild withdrawal: rest and keep drinking fluids",
+        _ => c.Kind == InstrumentKind.Cows ? "Below the mild band" : "No withdrawal on this scale",
     };
 
     private static string Capital(string? s) => string.IsNullOrEmpty(s) ? "" : char.ToUpperInvariant(s[0]) + s[1..];

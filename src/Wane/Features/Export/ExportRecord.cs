@@ -124,11 +124,11 @@ internal sealed class ExportRecord(WaneDb db, NodaTime.IClock clock)
     private static ExportBreak Break(Break b) => new(b.Id, TimeText.Format(b.From), TimeText.Format(b.To), b.Note, TimeText.Format(b.CreatedAt));
 
     private static ExportPlan Plan(PlanRow p, IEnumerable<PlanHold> holds) => new(
-        p.Id, p.Status, Element(p.RequestJson)!.Value, p.ReplacesPlanId, TimeText.Format(p.CreatedAt), p.EndedAt is { } e ? TimeText.Format(e) : null,
+        p.Id, WireName.Of(p.Status), Element(p.RequestJson)!.Value, p.ReplacesPlanId, TimeText.Format(p.CreatedAt), p.EndedAt is { } e ? TimeText.Format(e) : null,
         [.. holds.Select(h => new ExportHold(h.Id, TimeText.Format(h.From), h.To is { } t ? TimeText.Format(t) : null, h.Reason, TimeText.Format(h.CreatedAt)))]);
 
     private static ExportCheckIn CheckIn(CheckInRow c) => new(
-        c.Id, c.Instrument, TimeText.Format(c.TakenAt), Element(c.AnswersJson)!.Value, c.Score, c.Band,
+        c.Id, WireName.Of(c.Instrument), TimeText.Format(c.TakenAt), Element(c.AnswersJson)!.Value, c.Score, c.Band,
         c.RedFlags is { Length: > 0 } f ? f.Split(',') : [], c.HoldOverriddenAt is { } h ? TimeText.Format(h) : null, TimeText.Format(c.CreatedAt));
 
     private static JsonElement? Element(string? json)

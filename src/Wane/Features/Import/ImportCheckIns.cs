@@ -69,7 +69,7 @@ internal static class ImportCheckIns
             ? (null, errors)
             : (new CheckInRow
             {
-                UserId = userId, Instrument = instrument.Kind == InstrumentKind.Sows ? "sows" : "cows",
+                UserId = userId, Instrument = instrument.Kind,
                 AnswersJson = JsonSerializer.Serialize(answers), Score = score.Total, Band = score.Band?.Name,
             }, []);
     }
@@ -94,7 +94,7 @@ internal static class ImportCheckIns
             ? (null, errors)
             : (new CheckInRow
             {
-                UserId = userId, Instrument = "daily",
+                UserId = userId, Instrument = InstrumentKind.Daily,
                 AnswersJson = JsonSerializer.Serialize(new DailyView(daily.Pain, daily.Sleep, daily.Mood, daily.Craving, daily.Note), JsonSerializerOptions.Web),
                 RedFlags = daily.RedFlags.Count == 0 ? null : string.Join(",", daily.RedFlags.Select(WireName.Of)),
             }, []);

@@ -4,6 +4,7 @@ using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain;
+using Wane.Domain.Tapering;
 using Wane.Domain.Time;
 using Wane.Features.Export;
 using Wane.Features.Tapering;
@@ -17,7 +18,6 @@ namespace Wane.Features.Import;
 /// </summary>
 internal static class ImportPlans
 {
-    private static readonly string[] Statuses = ["active", "replaced", "ended", "stopped", "completed"];
 
     public static async Task<ImportCount> PlanAsync(
         WaneDb db, string userId, IReadOnlyList<At<ExportPlan>> plans, Instant now, ImportBatch batch, List<ImportRejection> rejected, CancellationToken ct)
@@ -25,14 +25,14 @@ internal static class ImportPlans
         int add = 0, skip = 0, reject = 0;
         var existing = await db.Plans.AsNoTracking().Where(p => p.UserId == userId)
             .Select(p => new { p.CreatedAt, p.RequestJson, p.Status }).ToListAsync(ct).ConfigureAwait(false);
-        var hasActive = existing.Any(p => p.Status == "active");
+        var hasActive = existing.Any(p => p.Status == PlanStatus.Active);
         foreach (var (path, p) in plans)
         {
             var createdAt = TimeText.ParseInstant(p.CreatedAt);
-            if (createdAt is null || !Statuses.Contains(p.Status))
+            if (createdAt is null || !WireName.TryParse<PlanStatus>(p.Status, out var status))
             {
                 rejected.Add(new(createdAt is null ? $"{path}.createdAt" : $"{path}.status",
-                    createdAt is null ? "Use an RFC 3339 instant, for example 2026-11-25T13:30:00Z." : "The status is one of " + string.Join(", ", Statuses) + "."));
+                    createdAt is null ? "Use an RFC 3339 instant, for example 2026-11-25T13:30:00Z." : "The status is one of " + string.Join(", ", WireName.All<PlanStatus>()) + "."));
                 reject++;
                 continue;
             }
@@ -48,7 +48,7 @@ internal static class ImportPlans
                 skip++;
                 continue;
             }
-            if (p.Status == "active" && hasActive)
+            if (status == PlanStatus.Active && hasActive)
             {
                 rejected.Add(new($"{path}.status", "You already have an active taper plan; end it first to import this one, or import the valid rows only."));
                 reject++;
@@ -69,10 +69,10 @@ internal static class ImportPlans
                     CreatedAt = TimeText.ParseInstant(h.CreatedAt) ?? now,
                 });
             }
-            hasActive |= p.Status == "active";
+            hasActive |= status == PlanStatus.Active;
             batch.Plans.Add(new(new PlanRow
             {
-                UserId = userId, Status = p.Status, RequestJson = requestJson, CreatedAt = createdAt.Value,
+                UserId = userId, Status = status.Value, RequestJson = requestJson, CreatedAt = createdAt.Value,
                 EndedAt = p.EndedAt is null ? null : TimeText.ParseInstant(p.EndedAt) ?? now,
             }, p.Id, p.ReplacesPlanId, holds));
             add++;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Wane.Domain.CheckIns;
 using Wane.Data;
 using Wane.Domain.Guardrails;
 using Wane.Domain.Time;
@@ -60,9 +61,9 @@ internal sealed class GetReport(WaneDb db, GetTrends trends, GetPlan plans, Guar
             plan is null ? null : $"Active plan from {plan.Start} to {plan.End} ({string.Join("; ", plan.Phases.Select(p => p.Description))}).",
             plan is null ? [] : Steps(plan, period.Days, first, last, today),
             dayViews,
-            checkIns.Where(c => c.Score is not null && c.Instrument is "sows" or "cows")
+            checkIns.Where(c => c.Score is not null && c.Kind is InstrumentKind.Sows or InstrumentKind.Cows)
                 .Select(c => new ReportScoreView(c.LocalDate, c.LocalTime, c.Instrument.ToUpperInvariant(), c.Score!.Value, c.Max, c.Band, c.Source,
-                    c.Instrument == "sows" ? $"{c.BandSource}. {ReportView.SowsBandNote}" : c.BandSource)).ToArray(),
+                    c.Kind == InstrumentKind.Sows ? $"{c.BandSource}. {ReportView.SowsBandNote}" : c.BandSource)).ToArray(),
             checkIns.Where(c => c.Daily is { } d && (d.Pain ?? d.Sleep ?? d.Mood ?? d.Craving) is not null)
                 .Select(c => new ReportRatingView(c.LocalDate, c.LocalTime, c.Daily!.Pain, c.Daily.Sleep, c.Daily.Mood, c.Daily.Craving)).ToArray(),
             checkIns.Where(c => c.RedFlags.Count > 0).Select(c => new ReportRedFlagView(c.LocalDate, c.LocalTime, c.RedFlags)).ToArray(),

@@ -28,7 +28,7 @@ internal sealed class IndexModel(AddShare add, ListShares list, RevokeShare revo
     public async Task<IActionResult> OnPostAddAsync(string? kind, string? to, string? label, string? expires, string? pin, string[]? scopes, bool mayEnterCows, CancellationToken ct)
     {
         (Kind, To, Label, Expires, MayEnterCows, Scopes) = (kind, to, label, expires, mayEnterCows, scopes ?? []);
-        var link = kind == "link";
+        var link = Domain.WireName.TryParse<ShareKind>(kind, out var k) && k == ShareKind.Link;
         var body = new AddShareBody(link ? null : to, link, expires, pin, scopes ?? [], mayEnterCows, label);
         switch (await add.HandleAsync(User.Id(), body, Tapering.PlanEndpoints.BaseUrl(Request), ct))
         {

@@ -50,7 +50,7 @@ internal sealed class ListShares(WaneDb db, Profile profile, IClock clock)
         var now = clock.GetCurrentInstant();
         return rows.Select(r => new ShareView(
             r.Id,
-            r.SecretHash is null ? "account" : "link",
+            WireName.Of(r.SecretHash is null ? ShareKind.Account : ShareKind.Link),
             r.GranteeId is { } g ? names.GetValueOrDefault(g) : r.Label,
             ShareGrants.Parse(r.Scopes).Order().Select(WireName.Of).ToArray(),
             r.MayEnterCows,
@@ -59,7 +59,7 @@ internal sealed class ListShares(WaneDb db, Profile profile, IClock clock)
             r.ExpiresAt is { } e ? TimeText.Format(e) : null,
             r.RevokedAt is { } rv ? TimeText.Format(rv) : null,
             lastViewed.TryGetValue(r.Id, out var last) ? TimeText.Format(last) : null,
-            r.RevokedAt is not null ? "revoked" : r.ExpiresAt is { } x && x <= now ? "expired" : "active")).ToArray();
+            WireName.Of(r.RevokedAt is not null ? ShareStatus.Revoked : r.ExpiresAt is { } x && x <= now ? ShareStatus.Expired : ShareStatus.Active))).ToArray();
     }
 }
 

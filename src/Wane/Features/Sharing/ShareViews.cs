@@ -38,7 +38,7 @@ public sealed record AddShareBody(
 /// </summary>
 public sealed record ShareView(
     long Id,
-    [property: OneOf(typeof(ShareKinds), nameof(ShareKinds.All))] string Kind,
+    [property: OneOf(typeof(ShareKind))] string Kind,
     string? To,
     [property: OneOf(typeof(ShareScope))] IReadOnlyList<string> Scopes,
     bool MayEnterCows,
@@ -47,7 +47,7 @@ public sealed record ShareView(
     [property: DataType(DataType.DateTime)] string? ExpiresAt,
     [property: DataType(DataType.DateTime)] string? RevokedAt,
     [property: DataType(DataType.DateTime)] string? LastViewedAt,
-    [property: OneOf(typeof(ShareKinds), nameof(ShareKinds.Statuses))] string Status);
+    [property: OneOf(typeof(ShareStatus))] string Status);
 
 /// <summary>A share just made; for a link, <c>url</c> is shown this once (only a hash of its secret is kept).</summary>
 public sealed record ShareCreatedView(ShareView Share, string? Url);
@@ -58,10 +58,22 @@ public sealed record ShareAccessView([property: DataType(DataType.DateTime)] str
 /// <summary>A share with its access log, newest first.</summary>
 public sealed record ShareDetailView(ShareView Share, IReadOnlyList<ShareAccessView> AccessLog);
 
-/// <summary>The closed sets of a share's kind and status.</summary>
-internal static class ShareKinds
+/// <summary>Whom a share is for: an account on this instance, or whoever holds a secret link.</summary>
+public enum ShareKind
 {
-    public static IReadOnlyList<string> All { get; } = ["account", "link"];
+    /// <summary>A person with an account here.</summary>
+    Account,
+    /// <summary>Whoever holds the link (and its PIN, if it has one).</summary>
+    Link,
+}
 
-    public static IReadOnlyList<string> Statuses { get; } = ["active", "expired", "revoked"];
+/// <summary>Where a share stands: only an <see cref="Active"/> one reads anything.</summary>
+public enum ShareStatus
+{
+    /// <summary>Neither revoked nor past its expiry.</summary>
+    Active,
+    /// <summary>Its expiry passed.</summary>
+    Expired,
+    /// <summary>The person revoked it.</summary>
+    Revoked,
 }

@@ -28,16 +28,16 @@ internal sealed class CreatePlan(WaneDb db, PlanQueries queries, GetPlan current
             return Outcome<PlanView>.Fail(planErrors);
         }
         var now = clock.GetCurrentInstant();
-        foreach (var active in await db.Plans.Where(p => p.UserId == userId && p.Status == "active").ToListAsync(ct).ConfigureAwait(false))
+        foreach (var active in await db.Plans.Where(p => p.UserId == userId && p.Status == PlanStatus.Active).ToListAsync(ct).ConfigureAwait(false))
         {
-            active.Status = "replaced";
+            active.Status = PlanStatus.Replaced;
             active.EndedAt = now;
             replaces ??= active.Id;
         }
         var stored = new PlanBody(null, null, null, null, null, null, null, null, null, null, request.Phases.Select(PlanRequests.ToBody).ToList());
         db.Plans.Add(new PlanRow
         {
-            UserId = userId, Status = "active", RequestJson = JsonSerializer.Serialize(stored, JsonSerializerOptions.Web),
+            UserId = userId, Status = PlanStatus.Active, RequestJson = JsonSerializer.Serialize(stored, JsonSerializerOptions.Web),
             ReplacesPlanId = replaces, CreatedAt = now,
         });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Wane.Domain;
 using Wane.Domain.Tapering;
 using Wane.Domain.Time;
 using Wane.Features.Common;
@@ -48,7 +49,7 @@ internal sealed class GetPlan(PlanQueries queries, CalendarFeeds feeds, IClock c
         }
         // Only the feed's hash is stored, so the view can say since when a feed exists but never its URL.
         var feedSince = baseUrl is null ? null : await feeds.CreatedAtAsync(userId, ct).ConfigureAwait(false);
-        return PlanQueries.View(loaded.Row.Id, loaded.Row.Status, request, plan, loaded.Holds, todayViews, adherence,
+        return PlanQueries.View(loaded.Row.Id, WireName.Of(loaded.Row.Status), request, plan, loaded.Holds, todayViews, adherence,
             feedSince is { } since ? TimeText.Format(since) : null);
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class PlanQueries(WaneDb db, Profile profile, CheckInQue
     private static readonly Func<WaneDb, string, long, CancellationToken, Task<PlanRow?>> FindActive =
         EF.CompileAsyncQuery((WaneDb db, string userId, long id, CancellationToken ct) =>
             db.Plans.AsNoTracking()
-                .Where(p => p.UserId == userId && p.Status == "active" && (id == 0 || p.Id == id))
+                .Where(p => p.UserId == userId && p.Status == PlanStatus.Active && (id == 0 || p.Id == id))
                 .OrderByDescending(p => p.Id).FirstOrDefault());
 
     public async Task<Loaded?> LoadActiveAsync(string userId, CancellationToken ct, long? id = null)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Wane.Domain.CheckIns;
 using Wane.Data;
 using Wane.Domain;
 using Wane.Domain.Tapering;
@@ -87,8 +88,8 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
                 schedule is { } s ? Target(s.Request, s.Plan, date) : null,
                 schedule is { } h && h.Plan.IsHeld(date),
                 kratomFree,
-                checks.LastOrDefault(c => c.Instrument == "sows" && c.Score is not null)?.Score,
-                checks.LastOrDefault(c => c.Instrument == "cows" && c.Score is not null)?.Score,
+                checks.LastOrDefault(c => c.Kind == InstrumentKind.Sows && c.Score is not null)?.Score,
+                checks.LastOrDefault(c => c.Kind == InstrumentKind.Cows && c.Score is not null)?.Score,
                 checks.LastOrDefault(c => c.Daily?.Pain is not null)?.Daily!.Pain,
                 checks.LastOrDefault(c => c.Daily?.Craving is not null)?.Daily!.Craving));
         }
