@@ -29,7 +29,8 @@ internal sealed class Invitations(WaneDb db, IClock clock, Accounts accounts)
     public const string Unknown = "This invitation link is not valid. Check that you copied all of it, or ask for a new one.";
 
     /// <summary>An invitation as an admin lists it. <c>Status</c>: open, used, revoked or expired.</summary>
-    public sealed record InvitationView(long Id, string? Note, string CreatedAt, string ExpiresAt, InvitationStatus Status, string? UsedAt);
+    public sealed record InvitationView(long Id, string? Note, string CreatedAt, string ExpiresAt,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(WireNameJsonConverter<InvitationStatus>))] InvitationStatus Status, string? UsedAt);
 
     /// <summary>Where an invitation stands: it can make an account only while <see cref="InvitationStatus.Open"/>.</summary>
     public enum InvitationStatus
