@@ -22,8 +22,11 @@ public sealed class GuardrailSettings
     /// <summary>The settings by rule id.</summary>
     public IReadOnlyDictionary<string, RuleSetting> Rules => _rules;
 
-    /// <summary>One rule's settings.</summary>
+    /// <summary>One rule's settings, by its id ("S3").</summary>
     public RuleSetting this[string ruleId] => _rules[ruleId];
+
+    /// <summary>One rule's settings.</summary>
+    public RuleSetting this[IGuardrailRule rule] => _rules[(rule ?? throw new ArgumentNullException(nameof(rule))).Definition.Id];
 
     /// <summary>
     /// Builds settings from stored or submitted values: unknown rules and parameters are errors,

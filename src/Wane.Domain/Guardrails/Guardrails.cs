@@ -18,6 +18,8 @@ public static class Guardrails
         new S1DangerousCombinations(), new S2RisingTolerance(), new S3LostTolerance(), new S4HighRiskProducts(), new S5HighDailyOpioids(),
     ];
 
+    private static readonly S3LostTolerance S3 = Rules.OfType<S3LostTolerance>().Single();
+
     /// <summary>Finds a rule by id (case-insensitive).</summary>
     public static IGuardrailRule? Find(string id) =>
         Rules.FirstOrDefault(r => string.Equals(r.Definition.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -29,8 +31,8 @@ public static class Guardrails
     public static Duration Window(GuardrailSettings settings, string? except)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Rules.Where(r => settings[r.Definition.Id].Enabled && !string.Equals(r.Definition.Id, except, StringComparison.OrdinalIgnoreCase))
-            .Select(r => r.LookBack(settings[r.Definition.Id]))
+        return Rules.Where(r => settings[r].Enabled && !string.Equals(r.Definition.Id, except, StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.LookBack(settings[r]))
             .DefaultIfEmpty(Duration.Zero)
             .Max();
     }
@@ -39,14 +41,14 @@ public static class Guardrails
     public static bool LostToleranceApplies(GuardrailSettings settings, ProductKind? kind)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings["S3"].Enabled && kind is ProductKind.Kratom or ProductKind.Opioid;
+        return settings[S3].Enabled && kind is ProductKind.Kratom or ProductKind.Opioid;
     }
 
     /// <summary>How long without the substance S3 counts as a pause, with these settings.</summary>
     public static Duration LostTolerancePause(GuardrailSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return S3LostTolerance.PauseLength(settings["S3"]);
+        return S3LostTolerance.PauseLength(settings[S3]);
     }
 
     /// <summary>
@@ -58,12 +60,12 @@ public static class Guardrails
     /// </summary>
     public static Duration ShortWindow(GuardrailSettings settings, ProductKind kind)
     {
-        var others = Window(settings, except: "S3");
+        var others = Window(settings, except: S3.Definition.Id);
         if (!LostToleranceApplies(settings, kind))
         {
             return others;
         }
-        return others >= S3LostTolerance.RecentLookBack(settings["S3"]) ? others : Window(settings);
+        return others >= S3LostTolerance.RecentLookBack(settings[S3]) ? others : Window(settings);
     }
 
     /// <summary>The advisories for a candidate dose, most serious first; every one names its rule and source.</summary>
@@ -76,7 +78,7 @@ public static class Guardrails
         var end = UpperBound(context.History, candidate.TakenAt);
         foreach (var rule in Rules)
         {
-            var setting = settings[rule.Definition.Id];
+            var setting = settings[rule];
             if (!setting.Enabled)
             {
                 continue;

@@ -30,17 +30,17 @@ public static class Standing
     public static Duration LookBack(GuardrailSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var s3 = settings[S3.Definition.Id];
+        var s3 = settings[S3];
         var longest = new[]
         {
-            R1.LookBack(settings[R1.Definition.Id]),
-            R2.LookBack(settings[R2.Definition.Id]),
-            R3.LookBack(settings[R3.Definition.Id]),
-            S1.LookBack(settings[S1.Definition.Id]),
-            S2.LookBack(settings[S2.Definition.Id]),
-            S5.LookBack(settings[S5.Definition.Id]),
+            R1.LookBack(settings[R1]),
+            R2.LookBack(settings[R2]),
+            R3.LookBack(settings[R3]),
+            S1.LookBack(settings[S1]),
+            S2.LookBack(settings[S2]),
+            S5.LookBack(settings[S5]),
             WearOffWindow,
-            Spans.Hours(s3["standHours"]) + Spans.Days(s3["pauseDays"]),
+            Spans.Hours(s3[S3LostTolerance.StandHours]) + Spans.Days(s3[S3LostTolerance.PauseDays]),
         }.Max();
         // R3 counts back whole local days from the start of today, which can reach a little past its own look-back.
         return longest + Duration.FromDays(1);
@@ -53,8 +53,8 @@ public static class Standing
     public static Duration FullLookBack(GuardrailSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var s3 = settings[S3.Definition.Id];
-        var full = Spans.Hours(s3["standHours"]) + S3.LookBack(s3) + Duration.FromDays(1);
+        var s3 = settings[S3];
+        var full = Spans.Hours(s3[S3LostTolerance.StandHours]) + S3.LookBack(s3) + Duration.FromDays(1);
         var recent = LookBack(settings);
         return full > recent ? full : recent;
     }
@@ -68,7 +68,7 @@ public static class Standing
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var s3 = settings[S3.Definition.Id];
+        var s3 = settings[S3];
         var end = Guardrails.LowerBound(context.History, now + Duration.Epsilon, context.History.Count);
         return s3.Enabled && S3LostTolerance.MayStand(context.History, end, s3, now);
     }
@@ -86,17 +86,17 @@ public static class Standing
         var advisories = new List<Advisory>();
 
         // Safety first: what stands until its window has passed (S1), after a dose following a pause (S3), and today's opioid total (S5).
-        var s1 = settings[S1.Definition.Id];
+        var s1 = settings[S1];
         if (s1.Enabled && S1.StandingAt(context, history, s1, now) is { } combined)
         {
             advisories.Add(combined);
         }
-        var s3 = settings[S3.Definition.Id];
+        var s3 = settings[S3];
         if (s3.Enabled)
         {
             advisories.AddRange(S3.StandingAt(context, all, end, s3, now));
         }
-        var s5 = settings[S5.Definition.Id];
+        var s5 = settings[S5];
         if (s5.Enabled && S5.StandingAt(context, history, history.Count, s5, now) is { } high)
         {
             advisories.Add(high);
@@ -113,7 +113,7 @@ public static class Standing
                 lastStrain = string.IsNullOrWhiteSpace(history[i].Strain) ? null : history[i].Strain;
             }
         }
-        var r1 = settings[R1.Definition.Id];
+        var r1 = settings[R1];
         Instant? wearsOff = last is null ? null : last.TakenAt + R1.LookBack(r1);
         if (r1.Enabled && last is not null && wearsOff > now)
         {
@@ -121,19 +121,19 @@ public static class Standing
                 R1.Definition.Id,
                 AdvisoryLevel.Info,
                 "Last dose still working",
-                $"Your last kratom dose at {RuleText.When(days, last.TakenAt, now)} wears off at {RuleText.When(days, wearsOff.Value, now)} ({RuleText.Number(r1["interval"])} h).",
+                $"Your last kratom dose at {RuleText.When(days, last.TakenAt, now)} wears off at {RuleText.When(days, wearsOff.Value, now)} ({RuleText.Number(r1[R1WearOff.Interval])} h).",
                 R1.Definition.Why,
                 R1.Definition.Source,
                 $"If you can, wait until {RuleText.When(days, wearsOff.Value, now)} before another dose."));
         }
 
         // R2: the strain to rotate to, from the same days R2 looks at.
-        var r2Start = Guardrails.LowerBound(all, now - R2.LookBack(settings[R2.Definition.Id]), end);
+        var r2Start = Guardrails.LowerBound(all, now - R2.LookBack(settings[R2]), end);
         var suggested = StrainRotation.Suggest(context.Stock, new HistorySlice(all, r2Start, end), lastStrain);
 
         // R3: the last kratom-free day, and whether there has been none lately.
-        var r3 = settings[R3.Definition.Id];
-        var n = Spans.Whole(r3["days"]);
+        var r3 = settings[R3];
+        var n = Spans.Whole(r3[R3TakeBreaks.Days]);
         var withKratom = KratomDays.In(days, history, today.PlusDays(-n), today);
         LocalDate? free = null;
         int? since = null;
@@ -153,7 +153,7 @@ public static class Standing
         }
 
         // S2: the tolerance trend per kind.
-        var s2 = settings[S2.Definition.Id];
+        var s2 = settings[S2];
         var trends = new List<ToleranceTrend>();
         foreach (var kind in (ReadOnlySpan<ProductKind>)[ProductKind.Kratom, ProductKind.Opioid])
         {
@@ -162,7 +162,7 @@ public static class Standing
             {
                 continue;
             }
-            var rising = ToleranceMath.Rising(numbers, s2["rise"]);
+            var rising = ToleranceMath.Rising(numbers, s2[S2RisingTolerance.Rise]);
             trends.Add(new ToleranceTrend(
                 kind,
                 NormalUnits.For(kind),

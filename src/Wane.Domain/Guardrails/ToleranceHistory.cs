@@ -16,7 +16,7 @@ public static class ToleranceHistory
     public static Duration LookBack(GuardrailSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return S2.LookBack(settings[S2.Definition.Id]);
+        return S2.LookBack(settings[S2]);
     }
 
     /// <summary>
@@ -27,8 +27,8 @@ public static class ToleranceHistory
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var s2 = settings[S2.Definition.Id];
-        var rise = s2["rise"];
+        var s2 = settings[S2];
+        var rise = s2[S2RisingTolerance.Rise];
         var end = Guardrails.LowerBound(context.History, now + Duration.Epsilon, context.History.Count);
         var history = new HistorySlice(context.History, 0, end);
         var today = context.Days.DayOf(now);
@@ -48,7 +48,7 @@ public static class ToleranceHistory
                 ToleranceMath.Rising(n, rise),
                 n.HasData));
         }
-        return new ToleranceSeries(kind, NormalUnits.For(kind), Spans.Whole(s2["recentDays"]), Spans.Whole(s2["baselineDays"]), rise, s2.Enabled, days);
+        return new ToleranceSeries(kind, NormalUnits.For(kind), Spans.Whole(s2[S2RisingTolerance.RecentDays]), Spans.Whole(s2[S2RisingTolerance.BaselineDays]), rise, s2.Enabled, days);
     }
 
     private static decimal Round(decimal d) => Math.Round(d, 4, MidpointRounding.AwayFromZero);

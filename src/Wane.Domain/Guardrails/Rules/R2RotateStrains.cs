@@ -6,15 +6,20 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>R2 — Rotate strains.</summary>
 internal sealed class R2RotateStrains : IGuardrailRule
 {
+    /// <summary>Doses in a row of the same strain.</summary>
+    internal static readonly ParameterDefinition Doses = new("doses", "count", 3m, 2m, 20m, "Doses in a row of the same strain");
+    /// <summary>Days in a row with the same strain.</summary>
+    internal static readonly ParameterDefinition Days = new("days", "d", 7m, 2m, 30m, "Days in a row with the same strain");
+
     public RuleDefinition Definition { get; } = new(
         "R2",
         "Rotate strains",
         "The same strain for the last N doses in a row, or on each of the last D days (info), with the least recently used strain in stock as a suggestion",
         "The method rotates strains to slow tolerance to one alkaloid profile; this is community practice, not tested.",
         RuleSources.Method,
-        [new("doses", "count", 3m, 2m, 20m, "Doses in a row of the same strain"), new("days", "d", 7m, 2m, 30m, "Days in a row with the same strain")]);
+        [Doses, Days]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["days"] + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting[Days] + 1);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -23,8 +28,8 @@ internal sealed class R2RotateStrains : IGuardrailRule
             yield break;
         }
         var strain = candidate.Strain.Trim();
-        var doses = Spans.Whole(setting["doses"]);
-        var days = Spans.Whole(setting["days"]);
+        var doses = Spans.Whole(setting[Doses]);
+        var days = Spans.Whole(setting[Days]);
         var inARow = DosesInARow(history, strain, doses);
         var onEachDay = SameStrainEachDay(context, history, candidate, strain, days);
         if (inARow < doses && !onEachDay)

@@ -6,15 +6,18 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>R3 — Take regular breaks.</summary>
 internal sealed class R3TakeBreaks : IGuardrailRule
 {
+    /// <summary>Days to look back for a kratom-free day.</summary>
+    internal static readonly ParameterDefinition Days = new("days", "d", 30m, 7m, 90m, "Days to look back for a kratom-free day");
+
     public RuleDefinition Definition { get; } = new(
         "R3",
         "Take regular breaks",
         "No kratom-free local day in the last N days (caution; info with an active taper plan); a dose on a scheduled break day (caution)",
         "Breaks let tolerance fall. With an active taper plan a sudden break is a withdrawal; the plan is the safer path.",
         RuleSources.Tolerance,
-        [new("days", "d", 30m, 7m, 90m, "Days to look back for a kratom-free day")]);
+        [Days]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["days"] + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting[Days] + 1);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -22,7 +25,7 @@ internal sealed class R3TakeBreaks : IGuardrailRule
         {
             yield break;
         }
-        var days = Spans.Whole(setting["days"]);
+        var days = Spans.Whole(setting[Days]);
         var day = context.Days.DayOf(candidate.TakenAt);
         var first = day.PlusDays(-(days - 1));
         // A scheduled break day counts as kratom-free only if no kratom was taken on it, which is

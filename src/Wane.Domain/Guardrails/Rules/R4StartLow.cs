@@ -6,15 +6,26 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>R4 — Start low, measure, go up slowly.</summary>
 internal sealed class R4StartLow : IGuardrailRule
 {
+    /// <summary>Days of history the largest dose is taken from.</summary>
+    internal static readonly ParameterDefinition Days = new("days", "d", 14m, 3m, 60m, "Days of history the largest dose is taken from");
+    /// <summary>Largest increase over that dose before a caution.</summary>
+    internal static readonly ParameterDefinition Step = new("step", "%", 25m, 5m, 100m, "Largest increase over that dose before a caution");
+    /// <summary>First dose of a new product or batch above this share of the usual dose.</summary>
+    internal static readonly ParameterDefinition NewProduct = new("newProduct", "%", 50m, 10m, 100m, "First dose of a new product or batch above this share of the usual dose");
+    /// <summary>Daily kratom cap in grams (0: none).</summary>
+    internal static readonly ParameterDefinition KratomCap = new("kratomCap", "g", 0m, 0m, 100m, "Daily kratom cap in grams (0: none)");
+    /// <summary>Daily opioid cap in MME (0: none).</summary>
+    internal static readonly ParameterDefinition OpioidCap = new("opioidCap", "MME", 0m, 0m, 2000m, "Daily opioid cap in MME (0: none)");
+
     public RuleDefinition Definition { get; } = new(
         "R4",
         "Start low, measure, go up slowly",
         "A dose more than the titration step above the largest of the last days (caution); the first dose of a new product or batch above a fraction of the usual dose (caution); a daily total above the cap or the plan's allowance (caution); a teaspoon or count with no weight (info)",
         "Products differ many-fold in strength, and small increases add up; measuring by weight is the only way to know how much was taken.",
         RuleSources.Potency,
-        [new("days", "d", 14m, 3m, 60m, "Days of history the largest dose is taken from"), new("step", "%", 25m, 5m, 100m, "Largest increase over that dose before a caution"), new("newProduct", "%", 50m, 10m, 100m, "First dose of a new product or batch above this share of the usual dose"), new("kratomCap", "g", 0m, 0m, 100m, "Daily kratom cap in grams (0: none)"), new("opioidCap", "MME", 0m, 0m, 2000m, "Daily opioid cap in MME (0: none)")]);
+        [Days, Step, NewProduct, KratomCap, OpioidCap]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["days"] + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting[Days] + 1);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -36,7 +47,7 @@ internal sealed class R4StartLow : IGuardrailRule
         var amount = normalized.Amount;
         var kind = RuleText.KindName(candidate.Kind);
         var mme = candidate.Kind == ProductKind.Opioid ? RuleText.MmeNote : "";
-        var days = setting["days"];
+        var days = setting[Days];
         var from = candidate.TakenAt - Spans.Days(days);
         var day = context.Days.DayOf(candidate.TakenAt);
         var dayStart = context.Days.StartOf(day);
@@ -74,7 +85,7 @@ internal sealed class R4StartLow : IGuardrailRule
         if (singles.Count > 0)
         {
             var largest = singles.Max();
-            var step = setting["step"];
+            var step = setting[Step];
             if (amount > largest * (1m + (step / 100m)))
             {
                 yield return new Advisory(
@@ -90,7 +101,7 @@ internal sealed class R4StartLow : IGuardrailRule
             if (!productSeen || newBatch)
             {
                 var usual = Stats.Median(singles);
-                var share = setting["newProduct"];
+                var share = setting[NewProduct];
                 if (amount > usual * share / 100m)
                 {
                     var what = newBatch
@@ -108,7 +119,7 @@ internal sealed class R4StartLow : IGuardrailRule
             }
         }
 
-        var cap = candidate.Kind == ProductKind.Kratom ? setting["kratomCap"] : setting["opioidCap"];
+        var cap = candidate.Kind == ProductKind.Kratom ? setting[KratomCap] : setting[OpioidCap];
         var when = RuleText.OnDay(day, context.Days, now);
         if (cap > 0m && dayTotal > cap)
         {

@@ -6,15 +6,18 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>R5 — Dose before meals, not after.</summary>
 internal sealed class R5BeforeMeals : IGuardrailRule
 {
+    /// <summary>Hours after an after-meal dose in which another dose counts as chasing.</summary>
+    internal static readonly ParameterDefinition Window = new("window", "h", 6m, 1m, 24m, "Hours after an after-meal dose in which another dose counts as chasing");
+
     public RuleDefinition Definition { get; } = new(
         "R5",
         "Dose before meals, not after",
         "A dose marked after a large meal (info); another dose inside the window after such a dose, chasing a weak effect (caution)",
         "Food slows and blunts the effect, which invites a second dose that then adds up.",
         RuleSources.Method,
-        [new("window", "h", 6m, 1m, 24m, "Hours after an after-meal dose in which another dose counts as chasing")]);
+        [Window]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Hours(setting["window"]);
+    public Duration LookBack(RuleSetting setting) => Spans.Hours(setting[Window]);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {

@@ -5,15 +5,18 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>S1 — Dangerous combinations.</summary>
 internal sealed class S1DangerousCombinations : IGuardrailRule
 {
+    /// <summary>Hours either side in which two depressants count as combined.</summary>
+    internal static readonly ParameterDefinition Hours = new("hours", "h", 12m, 1m, 48m, "Hours either side in which two depressants count as combined");
+
     public RuleDefinition Definition { get; } = new(
         "S1",
         "Dangerous combinations",
         "A kratom or opioid dose within the window of a logged CNS depressant (alcohol, benzodiazepine, gabapentinoid, another opioid), or the other way round (danger)",
         "Together they add up in sedation and slowed breathing, which can be fatal.",
         RuleSources.Interactions,
-        [new("hours", "h", 12m, 1m, 48m, "Hours either side in which two depressants count as combined")]);
+        [Hours]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Hours(setting["hours"]);
+    public Duration LookBack(RuleSetting setting) => Spans.Hours(setting[Hours]);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -43,7 +46,7 @@ internal sealed class S1DangerousCombinations : IGuardrailRule
             yield break;
         }
         var list = RuleText.List(found.Select(f => $"{f.What.Label} at {RuleText.When(context.Days, f.Last, candidate.TakenAt)}").ToArray());
-        var message = $"This dose of {self.Label} comes within {RuleText.Number(setting["hours"])} h of {list}.";
+        var message = $"This dose of {self.Label} comes within {RuleText.Number(setting[Hours])} h of {list}.";
         if (self.Tramadol || found.Exists(f => f.What.Tramadol))
         {
             message += " Tramadol also lowers the seizure threshold.";
@@ -94,7 +97,7 @@ internal sealed class S1DangerousCombinations : IGuardrailRule
             remaining.RemoveAt(remaining.Count - 1);
         }
         var end = RuleText.When(context.Days, until, now);
-        var message = $"You took {all}, within {RuleText.Number(setting["hours"])} h of each other. Together they still count as combined until {end}.";
+        var message = $"You took {all}, within {RuleText.Number(setting[Hours])} h of each other. Together they still count as combined until {end}.";
         if (tramadol)
         {
             message += " Tramadol also lowers the seizure threshold.";

@@ -6,15 +6,22 @@ namespace Wane.Domain.Guardrails.Rules;
 /// <summary>S2 — Rising tolerance.</summary>
 internal sealed class S2RisingTolerance : IGuardrailRule
 {
+    /// <summary>Recent days averaged.</summary>
+    internal static readonly ParameterDefinition RecentDays = new("recentDays", "d", 7m, 3m, 14m, "Recent days averaged");
+    /// <summary>Earlier days averaged for comparison.</summary>
+    internal static readonly ParameterDefinition BaselineDays = new("baselineDays", "d", 28m, 14m, 90m, "Earlier days averaged for comparison");
+    /// <summary>Rise that counts as rising tolerance.</summary>
+    internal static readonly ParameterDefinition Rise = new("rise", "%", 20m, 5m, 100m, "Rise that counts as rising tolerance");
+
     public RuleDefinition Definition { get; } = new(
         "S2",
         "Rising tolerance",
         "The last days' daily average at least the set percentage above the daily average of the weeks before (caution)",
         "A rising daily amount is the usual sign of growing tolerance and dependence.",
         RuleSources.Tolerance,
-        [new("recentDays", "d", 7m, 3m, 14m, "Recent days averaged"), new("baselineDays", "d", 28m, 14m, 90m, "Earlier days averaged for comparison"), new("rise", "%", 20m, 5m, 100m, "Rise that counts as rising tolerance")]);
+        [RecentDays, BaselineDays, Rise]);
 
-    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["recentDays"] + setting["baselineDays"] + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting[RecentDays] + setting[BaselineDays] + 1);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -25,21 +32,21 @@ internal sealed class S2RisingTolerance : IGuardrailRule
         var unit = NormalUnits.For(candidate.Kind);
         var extra = candidate.Normalized is { } n && n.Unit == unit ? n.Amount : 0m;
         var numbers = Compute(context, history, setting, candidate.Kind, context.Days.DayOf(candidate.TakenAt), extra);
-        if (ToleranceMath.Rising(numbers, setting["rise"]))
+        if (ToleranceMath.Rising(numbers, setting[Rise]))
         {
             yield return Rising(candidate.Kind, numbers, setting);
         }
     }
 
     internal static ToleranceMath.Numbers Compute(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, ProductKind kind, LocalDate lastDay, decimal extra) =>
-        ToleranceMath.Compute(context.Days, history, kind, lastDay, extra, Spans.Whole(setting["recentDays"]), Spans.Whole(setting["baselineDays"]));
+        ToleranceMath.Compute(context.Days, history, kind, lastDay, extra, Spans.Whole(setting[RecentDays]), Spans.Whole(setting[BaselineDays]));
 
     /// <summary>The advisory for a rising average (also shown on the Today view).</summary>
     internal Advisory Rising(ProductKind kind, ToleranceMath.Numbers numbers, RuleSetting setting)
     {
         var unit = NormalUnits.For(kind);
-        var recentDays = Spans.Whole(setting["recentDays"]);
-        var before = numbers.BaselineDays == Spans.Whole(setting["baselineDays"])
+        var recentDays = Spans.Whole(setting[RecentDays]);
+        var before = numbers.BaselineDays == Spans.Whole(setting[BaselineDays])
             ? $"the {RuleText.Number(numbers.BaselineDays)} days before"
             : $"the {RuleText.Number(numbers.BaselineDays)} days before, since your first logged {RuleText.KindName(kind)} dose";
         return new Advisory(

@@ -9,26 +9,33 @@ internal sealed class S3LostTolerance : IGuardrailRule
     /// <summary>The days, ending with the last dose before the pause, whose daily totals give the former usual amount.</summary>
     private const int FormerDays = 28;
 
+    /// <summary>Days without the substance that count as a pause.</summary>
+    internal static readonly ParameterDefinition PauseDays = new("pauseDays", "d", 3m, 1m, 30m, "Days without the substance that count as a pause");
+    /// <summary>How far back former use is looked for.</summary>
+    internal static readonly ParameterDefinition MemoryDays = new("memoryDays", "d", 120m, 30m, 365m, "How far back former use is looked for");
+    /// <summary>Hours the warning stays on Today after such a dose.</summary>
+    internal static readonly ParameterDefinition StandHours = new("standHours", "h", 24m, 1m, 72m, "Hours the warning stays on Today after such a dose");
+
     public RuleDefinition Definition { get; } = new(
         "S3",
         "Lost tolerance",
         "After a pause of several days, a dose at or above the former usual daily amount (opioids: danger, with naloxone; kratom: caution)",
         "Tolerance falls during a pause; returning to a former amount can cause an overdose.",
         RuleSources.LostTolerance,
-        [new("pauseDays", "d", 3m, 1m, 30m, "Days without the substance that count as a pause"), new("memoryDays", "d", 120m, 30m, 365m, "How far back former use is looked for"), new("standHours", "h", 24m, 1m, 72m, "Hours the warning stays on Today after such a dose")]);
+        [PauseDays, MemoryDays, StandHours]);
 
     // The last dose is looked for within memoryDays; the former usual amount needs the 28 local days
     // up to it, so the look-back reaches that much further (plus a day for day-start and DST).
-    public Duration LookBack(RuleSetting setting) => Spans.Days(setting["memoryDays"] + FormerDays + 1);
+    public Duration LookBack(RuleSetting setting) => Spans.Days(setting[MemoryDays] + FormerDays + 1);
 
     /// <summary>How long without the substance counts as a pause.</summary>
-    internal static Duration PauseLength(RuleSetting setting) => Spans.Days(setting["pauseDays"]);
+    internal static Duration PauseLength(RuleSetting setting) => Spans.Days(setting[PauseDays]);
 
     /// <summary>
     /// What the rule can need when a dose of the substance lies within the pause: the pause and the former-use
     /// days before it, plus a day for day-start and DST. Older doses cannot change its advice then.
     /// </summary>
-    internal static Duration RecentLookBack(RuleSetting setting) => Spans.Days(setting["pauseDays"] + FormerDays + 1);
+    internal static Duration RecentLookBack(RuleSetting setting) => Spans.Days(setting[PauseDays] + FormerDays + 1);
 
     public IEnumerable<Advisory> Evaluate(GuardrailContext context, IReadOnlyList<DoseFact> history, RuleSetting setting, DoseFact candidate, Instant now)
     {
@@ -49,7 +56,7 @@ internal sealed class S3LostTolerance : IGuardrailRule
     /// </summary>
     internal IEnumerable<Advisory> StandingAt(GuardrailContext context, IReadOnlyList<DoseFact> history, int end, RuleSetting setting, Instant now)
     {
-        var since = now - Spans.Hours(setting["standHours"]);
+        var since = now - Spans.Hours(setting[StandHours]);
         var seen = new HashSet<ProductKind>();
         for (var i = end - 1; i >= 0 && history[i].TakenAt > since; i--)
         {
@@ -65,9 +72,9 @@ internal sealed class S3LostTolerance : IGuardrailRule
             }
             seen.Add(dose.Kind);
             var kind = RuleText.KindName(dose.Kind);
-            var until = RuleText.When(context.Days, dose.TakenAt + Spans.Hours(setting["standHours"]), now);
+            var until = RuleText.When(context.Days, dose.TakenAt + Spans.Hours(setting[StandHours]), now);
             var message = $"Your {kind} dose of {RuleText.Amount(pause.Amount, pause.Unit)} at {RuleText.When(context.Days, dose.TakenAt, now)} came {RuleText.Elapsed(pause.Length)} after the one before it ({RuleText.When(context.Days, pause.Last, now)}). "
-                + $"Before that {Usual(pause)}. This warning stands until {until} ({RuleText.Number(setting["standHours"])} h after that dose).";
+                + $"Before that {Usual(pause)}. This warning stands until {until} ({RuleText.Number(setting[StandHours])} h after that dose).";
             yield return Advise(dose.Kind, message);
         }
     }
@@ -75,7 +82,7 @@ internal sealed class S3LostTolerance : IGuardrailRule
     /// <summary>Whether doses a host has not read could change <see cref="StandingAt"/>: a recent dose with no dose of its kind in the pause before it.</summary>
     internal static bool MayStand(IReadOnlyList<DoseFact> history, int end, RuleSetting setting, Instant now)
     {
-        var since = now - Spans.Hours(setting["standHours"]);
+        var since = now - Spans.Hours(setting[StandHours]);
         var pause = PauseLength(setting);
         for (var i = end - 1; i >= 0 && history[i].TakenAt > since; i--)
         {
@@ -118,7 +125,7 @@ internal sealed class S3LostTolerance : IGuardrailRule
         {
             return null;
         }
-        var memoryStart = candidate.TakenAt - Spans.Days(setting["memoryDays"]);
+        var memoryStart = candidate.TakenAt - Spans.Days(setting[MemoryDays]);
         var lastIndex = -1;
         for (var i = history.Count - 1; i >= 0 && history[i].TakenAt >= memoryStart; i--)
         {

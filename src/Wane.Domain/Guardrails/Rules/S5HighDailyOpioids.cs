@@ -9,13 +9,16 @@ internal sealed class S5HighDailyOpioids : IGuardrailRule
     /// <summary>The longest local day (a fall-back day is 25 h), with room to spare.</summary>
     private static readonly Duration LongestDay = Duration.FromHours(26);
 
+    /// <summary>Daily opioid total in MME at or above which to advise (CDC 2022: 50).</summary>
+    internal static readonly ParameterDefinition Mme = new("mme", "MME", 50m, 1m, 2000m, "Daily opioid total in MME at or above which to advise (CDC 2022: 50)");
+
     public RuleDefinition Definition { get; } = new(
         "S5",
         "High daily opioid total",
         "An opioid dose that brings the local day's total to the threshold or more, 50 MME by default (caution, with naloxone)",
         "CDC 2022 advises extra precautions when opioids reach 50 MME a day or more, including having naloxone.",
         RuleSources.HighDose,
-        [new("mme", "MME", 50m, 1m, 2000m, "Daily opioid total in MME at or above which to advise (CDC 2022: 50)")]);
+        [Mme]);
 
     public Duration LookBack(RuleSetting setting) => LongestDay;
 
@@ -27,11 +30,11 @@ internal sealed class S5HighDailyOpioids : IGuardrailRule
         }
         var day = context.Days.DayOf(candidate.TakenAt);
         var total = normalized.Amount + Total(context, history, day, history.Count);
-        if (total < setting["mme"])
+        if (total < setting[Mme])
         {
             yield break;
         }
-        yield return Advise(setting, $"With this dose your opioid total {RuleText.OnDay(day, context.Days, candidate.TakenAt)} is {RuleText.Amount(total, NormalUnit.Mme)}, at or above {RuleText.Amount(setting["mme"], NormalUnit.Mme)} a day.");
+        yield return Advise(setting, $"With this dose your opioid total {RuleText.OnDay(day, context.Days, candidate.TakenAt)} is {RuleText.Amount(total, NormalUnit.Mme)}, at or above {RuleText.Amount(setting[Mme], NormalUnit.Mme)} a day.");
     }
 
     /// <summary>
@@ -42,12 +45,12 @@ internal sealed class S5HighDailyOpioids : IGuardrailRule
     {
         var today = context.Days.DayOf(now);
         var total = Total(context, history, today, end);
-        if (total < setting["mme"])
+        if (total < setting[Mme])
         {
             return null;
         }
         var tomorrow = RuleText.When(context.Days, context.Days.StartOf(today.PlusDays(1)), now);
-        return Advise(setting, $"Your opioid total today is {RuleText.Amount(total, NormalUnit.Mme)}, at or above {RuleText.Amount(setting["mme"], NormalUnit.Mme)} a day. This stands until your day ends ({tomorrow}).");
+        return Advise(setting, $"Your opioid total today is {RuleText.Amount(total, NormalUnit.Mme)}, at or above {RuleText.Amount(setting[Mme], NormalUnit.Mme)} a day. This stands until your day ends ({tomorrow}).");
     }
 
     private static decimal Total(GuardrailContext context, IReadOnlyList<DoseFact> history, LocalDate day, int end)
@@ -67,7 +70,7 @@ internal sealed class S5HighDailyOpioids : IGuardrailRule
     private Advisory Advise(RuleSetting setting, string message) => new(
         Definition.Id,
         AdvisoryLevel.Caution,
-        $"{RuleText.Number(setting["mme"])} MME or more today",
+        $"{RuleText.Number(setting[Mme])} MME or more today",
         message + RuleText.MmeNote,
         Definition.Why,
         Definition.Source,
