@@ -13,7 +13,7 @@ namespace Wane.Features.Accounts;
 /// Personal access tokens: 256 random bits, shown once; only their SHA-256 hash is stored (a fast hash
 /// is enough for a secret with that much entropy, and keeps every API request cheap).
 /// </summary>
-internal sealed class AccessTokens(WaneDb db, IClock clock, RequestProfile requestProfile)
+internal sealed class AccessTokens(WaneDb db, IClock clock)
 {
     private const string Prefix = "wane_";
     private static readonly Duration LastUsedResolution = Duration.FromHours(1);
@@ -63,20 +63,18 @@ internal sealed class AccessTokens(WaneDb db, IClock clock, RequestProfile reque
         return true;
     }
 
-    private sealed record LiveToken(long Id, string UserId, Instant? LastUsedAt, string TimeZone, int DayStartHour, string? GuardrailJson);
+    private sealed record LiveToken(long Id, string UserId, Instant? LastUsedAt);
 
     // Every API request runs this lookup, so it is compiled once instead of translated per call.
     private static readonly Func<WaneDb, string, CancellationToken, Task<LiveToken?>> FindLive =
         EF.CompileAsyncQuery((WaneDb db, string hash, CancellationToken ct) =>
             (from t in db.AccessTokens
              join u in db.Users on t.UserId equals u.Id
-             join g in db.GuardrailSettings on t.UserId equals g.UserId into settings
-             from g in settings.DefaultIfEmpty()
              where t.Hash == hash && t.RevokedAt == null && u.DisabledAt == null
-             select new LiveToken(t.Id, t.UserId, t.LastUsedAt, u.TimeZone, u.DayStartHour, g == null ? null : g.Json))
+             select new LiveToken(t.Id, t.UserId, t.LastUsedAt))
             .SingleOrDefault());
 
-    /// <summary>The owner of a live token (not revoked, its account not disabled), or null. Also remembers the owner's days and guardrail settings for the rest of the request.</summary>
+    /// <summary>The owner of a live token (not revoked, its account not disabled), or null. It only identifies: the owner's profile is loaded by <see cref="RequestProfile"/> when a use case needs it.</summary>
     public async Task<string?> AuthenticateAsync(string token, CancellationToken ct)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
@@ -94,8 +92,6 @@ internal sealed class AccessTokens(WaneDb db, IClock clock, RequestProfile reque
             await db.AccessTokens.Where(t => t.Id == live.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct).ConfigureAwait(false);
         }
-        requestProfile.Remember(live.UserId, Profile.Days(live.TimeZone, live.DayStartHour));
-        requestProfile.RememberGuardrails(live.UserId, live.GuardrailJson);
         return live.UserId;
     }
 

@@ -29,15 +29,8 @@ internal sealed class Profile(WaneDb db, IServiceProvider services, RequestProfi
     /// <summary>The person's calendar days (zone and day-start hour).</summary>
     public async Task<LocalDays> DaysAsync(string userId, CancellationToken ct)
     {
-        if (requestProfile.DaysOf(userId) is { } known)
-        {
-            return known;
-        }
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.TimeZone, u.DayStartHour }).SingleAsync(ct).ConfigureAwait(false);
-        var days = Days(user.TimeZone, user.DayStartHour);
-        requestProfile.Remember(userId, days);
-        return days;
+        var loaded = await requestProfile.GetAsync(userId, ct).ConfigureAwait(false);
+        return loaded?.Days ?? throw new InvalidOperationException("The signed-in account no longer exists.");
     }
 
     public static LocalDays Days(WaneUser user) => Days(user.TimeZone, user.DayStartHour);
@@ -111,7 +104,7 @@ internal sealed class Profile(WaneDb db, IServiceProvider services, RequestProfi
             user.PreferredUnit = unit.Value.Name();
         }
         await users.UpdateAsync(user).ConfigureAwait(false);
-        requestProfile.ForgetDays();
+        requestProfile.Forget();
         return View(user);
     }
 }

@@ -1,33 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Wane.Data;
 using Wane.Domain.Time;
 
 namespace Wane.Features.Accounts;
 
 /// <summary>
-/// What the API's token lookup read about the signed-in person, remembered for one request (scope): their
-/// local days and their stored guardrail settings, which logging a dose needs. Reading them with the token
-/// saves a query each, on every request.
+/// The signed-in person's profile for one request (scope): their local days and stored guardrail settings, which
+/// logging a dose needs. Authentication only identifies the caller; the first use case that asks loads the
+/// profile here with one query, and the rest of the request reuses it. A use case that changes either forgets it.
 /// </summary>
-internal sealed class RequestProfile
+internal sealed class RequestProfile(WaneDb db)
 {
-    private (string UserId, LocalDays Days)? _days;
-    private (string UserId, string? Json)? _guardrails;
+    /// <summary>What a request knows of the person: their calendar days and their guardrail settings as stored (null: the defaults).</summary>
+    internal sealed record Loaded(string UserId, LocalDays Days, string? GuardrailJson);
 
-    public void Remember(string userId, LocalDays days) => _days = (userId, days);
+    private sealed record Row(string TimeZone, int DayStartHour, string? GuardrailJson);
 
-    /// <summary>Remembers the person's stored guardrail settings (null: the defaults).</summary>
-    public void RememberGuardrails(string userId, string? json) => _guardrails = (userId, json);
+    // Read once for every request that logs or shows a dose.
+    private static readonly Func<WaneDb, string, CancellationToken, Task<Row?>> Read =
+        EF.CompileAsyncQuery((WaneDb db, string userId, CancellationToken ct) =>
+            (from u in db.Users
+             join g in db.GuardrailSettings on u.Id equals g.UserId into settings
+             from g in settings.DefaultIfEmpty()
+             where u.Id == userId
+             select new Row(u.TimeZone, u.DayStartHour, g == null ? null : g.Json))
+            .SingleOrDefault());
 
-    public LocalDays? DaysOf(string userId) => _days is { } k && k.UserId == userId ? k.Days : null;
+    private Loaded? _loaded;
 
-    /// <summary>Whether the settings are known; <paramref name="json"/> is then the stored settings, or null for the defaults.</summary>
-    public bool TryGuardrails(string userId, out string? json)
+    /// <summary>The person's profile, read on first use in this request; null when there is no such account.</summary>
+    public async ValueTask<Loaded?> GetAsync(string userId, CancellationToken ct)
     {
-        var known = _guardrails is { } g && g.UserId == userId;
-        json = known ? _guardrails!.Value.Json : null;
-        return known;
+        if (_loaded is { } known && known.UserId == userId)
+        {
+            return known;
+        }
+        var row = await Read(db, userId, ct).ConfigureAwait(false);
+        _loaded = row is null ? null : new Loaded(userId, Profile.Days(row.TimeZone, row.DayStartHour), row.GuardrailJson);
+        return _loaded;
     }
 
-    public void ForgetDays() => _days = null;
-
-    public void ForgetGuardrails() => _guardrails = null;
+    /// <summary>Forgets what was read, after a use case changed the person's days or settings.</summary>
+    public void Forget() => _loaded = null;
 }

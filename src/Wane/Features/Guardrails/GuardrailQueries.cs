@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Wane.Data;
 using Wane.Domain.Guardrails;
 using Wane.Features.Common;
 
@@ -17,16 +15,11 @@ public sealed record RuleView(string Id, string Name, string Checks, string Why,
 public sealed record GuardrailsView(IReadOnlyList<RuleView> Rules);
 
 /// <summary>A person's guardrail settings, stored as JSON per user; defaults until changed. Read for every dose logged.</summary>
-internal sealed class GuardrailQueries(WaneDb db, Accounts.RequestProfile requestProfile)
+internal sealed class GuardrailQueries(Accounts.RequestProfile requestProfile)
 {
-    // Read for every dose logged.
-    private static readonly Func<WaneDb, string, CancellationToken, Task<string?>> ReadJson =
-        EF.CompileAsyncQuery((WaneDb db, string userId, CancellationToken ct) =>
-            db.GuardrailSettings.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Json).SingleOrDefault());
-
     public async Task<GuardrailSettings> GetAsync(string userId, CancellationToken ct)
     {
-        var json = requestProfile.TryGuardrails(userId, out var known) ? known : await ReadJson(db, userId, ct).ConfigureAwait(false);
+        var json = (await requestProfile.GetAsync(userId, ct).ConfigureAwait(false))?.GuardrailJson;
         if (json is null)
         {
             return GuardrailSettings.Defaults;

@@ -73,7 +73,7 @@ internal sealed class UpdateGuardrails(WaneDb db, IClock clock, Accounts.Request
             row.UpdatedAt = clock.GetCurrentInstant();
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        requestProfile.RememberGuardrails(userId, json);
+        requestProfile.Forget();
     }
 
     public static RouteGroupBuilder MapUpdateGuardrailsEndpoint(RouteGroupBuilder api)
