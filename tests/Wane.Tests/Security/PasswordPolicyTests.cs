@@ -60,6 +60,17 @@ public class PasswordPolicyTests(WaneApp app) : IClassFixture<WaneApp>
         (await CreateAsync("twelve chars")).ShouldBeOfType<Outcome<WaneUser>.Ok>();
 
     [Fact]
+    public async Task Create_UpTo128Characters_IsAccepted_AndLongerRefused()
+    {
+        (await CreateAsync(new string('w', 64) + new string('x', 64))).ShouldBeOfType<Outcome<WaneUser>.Ok>();
+
+        var error = (await CreateAsync(new string('w', 64) + new string('x', 65))).ShouldBeOfType<Outcome<WaneUser>.Invalid>().Errors.ShouldHaveSingleItem();
+
+        error.Field.ShouldBe("password");
+        error.Message.ShouldBe(PasswordPolicy.TooLongMessage);
+    }
+
+    [Fact]
     public void CommonList_HoldsOnlyLowerCasePasswordsOfTwelveOrMore_WithoutSpaces()
     {
         PasswordPolicy.Common.Count.ShouldBeGreaterThan(100);

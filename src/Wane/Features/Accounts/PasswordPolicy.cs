@@ -5,9 +5,9 @@ using Wane.Data.Entities;
 namespace Wane.Features.Accounts;
 
 /// <summary>
-/// What a new password must be (OWASP ASVS 2.1.1 and 2.1.7): at least <see cref="MinLength"/> characters
-/// (Identity's own check, set from here) and not one of a short list of the passwords people pick most
-/// often. Only new passwords are checked (first run, invitations, sign-up, change, reset, <c>wane user
+/// What a new password must be (OWASP ASVS 2.1.1, 2.1.2 and 2.1.7): at least <see cref="MinLength"/> characters
+/// (Identity's own check, set from here), at most <see cref="MaxLength"/>, and not one of a short list of the
+/// passwords people pick most often. Only new passwords are checked (first run, invitations, sign-up, change, reset, <c>wane user
 /// add|password|reset-password</c>); an account made under the old 8-character rule still signs in.
 /// </summary>
 /// <remarks>
@@ -18,6 +18,8 @@ namespace Wane.Features.Accounts;
 internal sealed class PasswordPolicy : IPasswordValidator<WaneUser>
 {
     public const int MinLength = 12;
+    public const int MaxLength = 128;
+    public const string TooLongCode = "PasswordTooLong";
 
     /// <summary>The error code: it starts with "Password" so every form puts it on its password field.</summary>
     public const string CommonCode = "PasswordCommon";
@@ -26,9 +28,12 @@ internal sealed class PasswordPolicy : IPasswordValidator<WaneUser>
 
     public static string TooShortMessage => $"Choose a password of at least {MinLength} characters.";
 
+    public static string TooLongMessage => $"Keep the password to {MaxLength} characters or fewer.";
+
     public Task<IdentityResult> ValidateAsync(UserManager<WaneUser> manager, WaneUser user, string? password) =>
-        Task.FromResult(IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError { Code = CommonCode, Description = CommonMessage })
+        Task.FromResult(
+            password is { Length: > MaxLength } ? IdentityResult.Failed(new IdentityError { Code = TooLongCode, Description = TooLongMessage })
+            : IsCommon(password) ? IdentityResult.Failed(new IdentityError { Code = CommonCode, Description = CommonMessage })
             : IdentityResult.Success);
 
     public static bool IsCommon(string? password) =>
