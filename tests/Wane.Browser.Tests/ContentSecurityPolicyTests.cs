@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
@@ -32,6 +33,34 @@ public sealed class ContentSecurityPolicyTests(Browser browser) : SignedInPageTe
         await Expect(page.Locator("#preview")).ToContainTextAsync("percent 10%", new() { Timeout = 10_000 });
 
         _browser.CspViolations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RefusedEval_IsAViolationOnEveryPage_ButTheApiReference()
+    {
+        // Recorded apart, so these deliberate refusals do not fail the fixture.
+        var seen = new ConcurrentQueue<string>();
+        var context = await _browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() }, seen);
+        var page = await context.NewPageAsync();
+        // In a later task: DevTools lets the evaluated script itself eval (allowUnsafeEvalBlockedByCSP), not the page.
+        const string Eval = "() => new Promise(done => setTimeout(() => { try { done(new Function('return 1')() === 1); } catch { done(false); } }, 0))";
+
+        await page.GotoAsync("/api");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.EvaluateAsync<bool>(Eval)).ShouldBeFalse();
+        await page.WaitForTimeoutAsync(200);
+        seen.ShouldBeEmpty();
+
+        await page.GotoAsync("/help");
+        (await page.EvaluateAsync<bool>(Eval)).ShouldBeFalse();
+        await Expect(page.Locator("body")).ToBeVisibleAsync();
+        for (var i = 0; i < 20 && seen.IsEmpty; i++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
+        seen.ShouldNotBeEmpty();
+        seen.ShouldAllBe(v => v.Contains("/help", StringComparison.Ordinal));
+        await context.CloseAsync();
     }
 
     [Fact]

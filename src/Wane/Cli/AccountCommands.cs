@@ -115,7 +115,7 @@ internal static class AccountCommands
             throw new CliException("password: no terminal to ask on; pass --password-stdin and pipe the password in.");
         }
         var ansi = console.Ansi();
-        var first = ansi.Prompt(new TextPrompt<string>("Password (at least 8 characters):").Secret());
+        var first = ansi.Prompt(new TextPrompt<string>($"Password (at least {PasswordPolicy.MinLength} characters):").Secret());
         var second = ansi.Prompt(new TextPrompt<string>("Password again:").Secret());
         return first == second ? first : throw new CliException("password: the two passwords differ.");
     }

@@ -22,8 +22,8 @@ internal static class CoreServices
 
         services.AddIdentityCore<WaneUser>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 8;
+                // Length over composition rules (NIST SP 800-63B), 12 as OWASP ASVS 2.1.1 asks; PasswordPolicy adds the common-password list.
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -34,7 +34,8 @@ internal static class CoreServices
                 // With the passkeys table; the same value WaneDb gives itself where the app's services are absent.
                 o.Stores.SchemaVersion = WaneDb.IdentitySchema;
             })
-            .AddEntityFrameworkStores<WaneDb>();
+            .AddEntityFrameworkStores<WaneDb>()
+            .AddPasswordValidator<PasswordPolicy>();
 
         services.AddScoped<Accounts>();
         services.AddScoped<DeleteAccount>();
@@ -45,6 +46,7 @@ internal static class CoreServices
         services.AddScoped<Features.Admin.RemoveAccount>();
         services.AddScoped<Features.Accounts.Invitations>();
         services.AddScoped<SigninSessions>();
+        services.AddSingleton(SigninSessions.Settings.From(config));
         services.AddScoped<Passkeys>();
         services.AddScoped<RequestProfile>();
         services.AddScoped<AccessTokens>();

@@ -10,7 +10,8 @@ namespace Wane.Web;
 /// Request limits (ASP.NET Core rate limiting, fixed windows): sign-in, password and share-PIN forms and calendar
 /// feeds per client address, the API per token. A refused request gets 429 with <c>Retry-After</c>, as
 /// problem details (or a short page for a browser's form). Each limit is <c>RateLimits:{Name}:PermitLimit</c>
-/// requests per <c>RateLimits:{Name}:WindowSeconds</c>; a limit of 0 turns it off.
+/// requests per <c>RateLimits:{Name}:WindowSeconds</c>; a limit of 0 turns it off. Tokens that do not authenticate are
+/// also counted per client address (<see cref="BadTokenLimit"/>).
 /// </summary>
 internal static class RateLimits
 {
@@ -37,6 +38,7 @@ internal static class RateLimits
         var signIn = Limit.From(config, "SignIn", 30, 60);
         var feed = Limit.From(config, "Feed", 60, 60);
         var api = Limit.From(config, "Api", 1200, 60);
+        services.AddSingleton(new BadTokenLimit(config));
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -67,10 +69,14 @@ internal static class RateLimits
         });
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct) =>
+        RefuseAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>The 429 answer, with <c>Retry-After</c>: problem details, or a short page for a browser's form.</summary>
+    public static async ValueTask RefuseAsync(HttpContext http, TimeSpan after, CancellationToken ct)
     {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+        var seconds = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"Too many requests. Wait {seconds} seconds and try again.";
         if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)

@@ -137,6 +137,9 @@ internal static class WaneWeb
             o.SerializerOptions.MaxDepth = 16;
             // JSON numbers only: the web defaults also read "1e2" (a string) as 100, which no client documents.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Property names as documented (camelCase), exactly: the web defaults also read "Amount" or "AMOUNT",
+            // so two spellings of one field could disagree about which one counts.
+            o.SerializerOptions.PropertyNameCaseInsensitive = false;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();

@@ -26,6 +26,9 @@ public class BadInputTests(WaneApp app) : IClassFixture<WaneApp>
         { """{"productId":PRODUCT,"amount":2,"unit":"g","note":"NOTE"}""", "note" },
         { """{"productId":PRODUCT,"amount":2,"unit":"g","clientId":"not-a-uuid"}""", "clientId" },
         { """{"amount":2,"unit":"g"}""", "productId" },
+        // Property names are matched exactly (camelCase): another spelling is not the field.
+        { """{"productId":PRODUCT,"Amount":2,"unit":"g"}""", "amount" },
+        { """{"ProductId":PRODUCT,"amount":2,"unit":"g"}""", "productId" },
         { """{"productId":PRODUCT,"amount":2,"unit":"g" """, "body" },
         { """[1,2,3]""", "body" },
     };

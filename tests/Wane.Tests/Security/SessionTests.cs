@@ -146,4 +146,57 @@ public class SessionTests(WaneApp app) : IClassFixture<WaneApp>
         (await browser.LandsOnAsync("/")).ShouldBe("/signin");
         app.Clock.Reset(WaneApp.Now);
     }
+
+    [Fact]
+    public async Task SignOutEverywhereElse_EndsTheOtherSessions_AndKeepsThisOne()
+    {
+        var (name, here) = await SignedInAsync();
+        using var _ = here;
+        using var phone = new Browserless(app.BaseAddress, AndroidFirefox);
+        await phone.SubmitAsync("/signin", SignIn(name, Password));
+        using var laptop = new Browserless(app.BaseAddress);
+        await laptop.SubmitAsync("/signin", SignIn(name, Password));
+        (await phone.LandsOnAsync("/")).ShouldBe("/");
+        (await laptop.LandsOnAsync("/")).ShouldBe("/");
+
+        var (response, page) = await here.SubmitAsync("/sessions", new Dictionary<string, string>(), action: "/sessions?handler=EndOthers");
+
+        response.RequestMessage!.RequestUri!.PathAndQuery.ShouldBe("/sessions?done=others");
+        page.ShouldContain("Every other session has ended.");
+        page.ShouldContain("(this browser)");
+        page.ShouldNotContain("Firefox on Android");
+        (await phone.LandsOnAsync("/")).ShouldBe("/signin");
+        (await laptop.LandsOnAsync("/")).ShouldBe("/signin");
+        (await here.LandsOnAsync("/")).ShouldBe("/");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+        var userId = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+        (await db.SigninSessions.CountAsync(s => s.UserId == userId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ASessionInUseEveryWeek_EndsThirtyDaysAfterItsSignIn()
+    {
+        var (_, browser) = await SignedInAsync();
+        using var _ = browser;
+        try
+        {
+            for (var week = 1; week <= 4; week++)
+            {
+                app.Clock.Advance(Duration.FromDays(7));
+                (await browser.LandsOnAsync("/")).ShouldBe("/", $"week {week}: used every week, never idle");
+            }
+            app.Clock.Advance(Duration.FromDays(2) - Duration.FromMinutes(1));
+            (await browser.LandsOnAsync("/")).ShouldBe("/");
+
+            app.Clock.Advance(Duration.FromMinutes(2));
+            (await browser.LandsOnAsync("/")).ShouldBe("/signin");
+            var (_, sessions) = await browser.GetAsync("/sessions");
+            sessions.ShouldNotContain("(this browser)");
+        }
+        finally
+        {
+            app.Clock.Reset(WaneApp.Now);
+        }
+    }
 }

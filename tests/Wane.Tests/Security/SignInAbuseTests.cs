@@ -102,4 +102,37 @@ public class SignInAbuseTests(WaneApp app) : IClassFixture<WaneApp>
         apiRefused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThan(60);
         (await second.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task RateLimits_TokensThatDoNotAuthenticate_AreCountedPerClientAddress_NotPerToken()
+    {
+        await using var limited = new WaneApp { Settings = ["--RateLimits:BadToken:PermitLimit", "3", "--RateLimits:BadToken:WindowSeconds", "600"] };
+        await limited.InitializeAsync();
+        using var good = await limited.NewUserClientAsync("UTC", "good");
+        using var guesser = limited.Client();
+        async Task<HttpResponseMessage> GuessAsync(string header)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+            request.Headers.TryAddWithoutValidation("Authorization", header);
+            return await guesser.SendAsync(request);
+        }
+
+        // Each a different made-up token, so each has a per-token window of its own.
+        for (var i = 0; i < 3; i++)
+        {
+            (await GuessAsync($"Bearer made-up-{Guid.NewGuid():N}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        var refused = new[] { await GuessAsync($"Bearer made-up-{Guid.NewGuid():N}"), await GuessAsync("Basic " + Guid.NewGuid().ToString("N")) };
+
+        foreach (var response in refused)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThan(60);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            problem.RootElement.GetProperty("status").GetInt32().ShouldBe(429);
+        }
+        // A token that authenticates, from the same address, is not held back.
+        (await good.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

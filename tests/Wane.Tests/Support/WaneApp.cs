@@ -42,7 +42,7 @@ public class WaneApp : IAsyncLifetime
 
     /// <summary>
     /// Settings as command-line pairs (<c>["--RateLimits:Api:PermitLimit", "3"]</c>). The per-client sign-in
-    /// limit is off unless a test sets it, since every test signs in from 127.0.0.1.
+    /// and bad-token limits are off unless a test sets them, since every test comes from 127.0.0.1.
     /// </summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
 
@@ -62,7 +62,7 @@ public class WaneApp : IAsyncLifetime
         string[] database = ConnectionString is { } shared
             ? ["--Database:Provider", "postgres", "--Database:ConnectionString", shared]
             : TestDatabase.ArgsFor(DataDir);
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. database, "--RateLimits:SignIn:PermitLimit", "0", .. _settings, .. Settings], b =>
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", DataDir, .. database, "--RateLimits:SignIn:PermitLimit", "0", "--RateLimits:BadToken:PermitLimit", "0", .. _settings, .. Settings], b =>
         {
             b.Logging.ClearProviders();
             b.Services.AddSingleton<IClock>(Clock);

@@ -44,7 +44,7 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         }
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add(new("password", "Choose a password of at least 8 characters."));
+            errors.Add(new("password", PasswordPolicy.TooShortMessage));
         }
         if (errors.Count > 0)
         {
@@ -82,7 +82,7 @@ internal sealed class Accounts(UserManager<WaneUser> users, WaneDb db, IClock cl
         }
         if (string.IsNullOrEmpty(password) || errors.Count > 0)
         {
-            return Outcome<int>.Fail(errors.Count > 0 ? errors : [new FieldError("password", "Choose a password of at least 8 characters.")]);
+            return Outcome<int>.Fail(errors.Count > 0 ? errors : [new FieldError("password", PasswordPolicy.TooShortMessage)]);
         }
         // Validated first, so the password is never left removed without a new one.
         var removed = await users.RemovePasswordAsync(user).ConfigureAwait(false);

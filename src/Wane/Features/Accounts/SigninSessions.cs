@@ -12,9 +12,19 @@ namespace Wane.Features.Accounts;
 /// Server-side records of signed-in browsers (ADR 0014). The cookie names a session by a random key;
 /// every request checks that the session still exists, so signing out, "sign out everywhere", a
 /// password change or <c>wane user password</c> ends a session even where a copy of the cookie was kept.
+/// A session ends after 14 idle days, and in any case <see cref="Settings.AbsoluteLimit"/> after it began
+/// (OWASP ASVS 3.3.2): then the person signs in again, however often they came back.
 /// </summary>
-internal sealed class SigninSessions(WaneDb db, IClock clock)
+internal sealed class SigninSessions(WaneDb db, IClock clock, SigninSessions.Settings settings)
 {
+    /// <summary>Session settings (<c>Accounts:Sessions:*</c>).</summary>
+    public sealed record Settings(Duration AbsoluteLimit)
+    {
+        /// <summary><c>Accounts:Sessions:AbsoluteDays</c> (30): the longest a session lasts from its sign-in, at least one day.</summary>
+        public static Settings From(IConfiguration config) =>
+            new(Duration.FromDays(Math.Max(1, config.GetValue("Accounts:Sessions:AbsoluteDays", 30))));
+    }
+
     /// <summary>The claim in the cookie that names the session.</summary>
     public const string ClaimType = "wane:sid";
 
@@ -39,14 +49,15 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
             CreatedAt = now,
             LastSeenAt = now,
         });
-        await db.SigninSessions.Where(s => s.UserId == userId && s.LastSeenAt < now - IdleLimit).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        var started = now - settings.AbsoluteLimit;
+        await db.SigninSessions.Where(s => s.UserId == userId && (s.LastSeenAt < now - IdleLimit || s.CreatedAt < started)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         // Every way of signing in starts a session here, so this is the one place that notes the last sign-in.
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), ct).ConfigureAwait(false);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return key;
     }
 
-    private sealed record Live(long Id, Instant LastSeenAt);
+    private sealed record Live(long Id, Instant CreatedAt, Instant LastSeenAt);
 
     // Every signed-in page request runs this lookup, so it is compiled once.
     private static readonly Func<WaneDb, string, string, CancellationToken, Task<Live?>> FindLive =
@@ -54,7 +65,7 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
             (from s in db.SigninSessions.AsNoTracking()
              join u in db.Users on s.UserId equals u.Id
              where s.KeyHash == hash && s.UserId == userId && u.DisabledAt == null
-             select new Live(s.Id, s.LastSeenAt)).SingleOrDefault());
+             select new Live(s.Id, s.CreatedAt, s.LastSeenAt)).SingleOrDefault());
 
     /// <summary>Whether the session is live for this user (and the account not disabled); notes that it was seen.</summary>
     public async Task<bool> TouchAsync(string key, string userId, CancellationToken ct)
@@ -65,7 +76,7 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
             return false;
         }
         var now = clock.GetCurrentInstant();
-        if (now - live.LastSeenAt > IdleLimit)
+        if (now - live.LastSeenAt > IdleLimit || now - live.CreatedAt > settings.AbsoluteLimit)
         {
             await db.SigninSessions.Where(s => s.Id == live.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             return false;
@@ -80,8 +91,10 @@ internal sealed class SigninSessions(WaneDb db, IClock clock)
     public async Task<IReadOnlyList<SessionView>> ListAsync(string userId, string? currentKey, CancellationToken ct)
     {
         var current = currentKey is null ? null : Hash(currentKey);
-        var since = clock.GetCurrentInstant() - IdleLimit;
-        var rows = await db.SigninSessions.AsNoTracking().Where(s => s.UserId == userId && s.LastSeenAt >= since)
+        var now = clock.GetCurrentInstant();
+        var since = now - IdleLimit;
+        var started = now - settings.AbsoluteLimit;
+        var rows = await db.SigninSessions.AsNoTracking().Where(s => s.UserId == userId && s.LastSeenAt >= since && s.CreatedAt >= started)
             .ToListAsync(ct).ConfigureAwait(false);
         return rows.OrderByDescending(s => s.KeyHash == current).ThenByDescending(s => s.LastSeenAt)
             .Select(s => new SessionView(s.Id, DeviceName.From(s.UserAgent), TimeText.Format(s.CreatedAt), TimeText.Format(s.LastSeenAt), s.KeyHash == current))
