@@ -22,7 +22,33 @@ internal sealed class ImportBatch(string userId)
     public List<CheckInRow> CheckIns { get; } = [];
     public ExportProfile? Profile { get; set; }
 
-    public async Task SaveAsync(WaneDb db, WaneUser user, CancellationToken ct)
+    /// <summary>Guardrail settings to store (as stored by the Guardrails page), or null to leave them.</summary>
+    public string? Guardrails { get; set; }
+
+    /// <summary>The records skipped because they are already there, the first <see cref="SkipsListed"/> of them.</summary>
+    public List<ImportSkip> Skips { get; } = [];
+
+    /// <summary>How many skipped records are not in <see cref="Skips"/>.</summary>
+    public int SkipsLeftOff { get; private set; }
+
+    public const int SkipsListed = 200;
+
+    public void Skip(string path, string reason)
+    {
+        if (Skips.Count < SkipsListed)
+        {
+            Skips.Add(new ImportSkip(path, reason));
+        }
+        else
+        {
+            SkipsLeftOff++;
+        }
+    }
+
+    /// <summary>Doses are stored this many at a time and then let go, so the change tracker does not grow with the file.</summary>
+    private const int DoseChunk = 2_000;
+
+    public async Task SaveAsync(WaneDb db, WaneUser user, NodaTime.Instant now, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -36,13 +62,26 @@ internal sealed class ImportBatch(string userId)
                 user.HoldThreshold = p.HoldThreshold is >= 1 and <= 64 ? p.HoldThreshold : user.HoldThreshold;
                 user.HoldRise = p.HoldRise is >= 1 and <= 64 ? p.HoldRise : user.HoldRise;
             }
+            if (Guardrails is { } json)
+            {
+                db.GuardrailSettings.Add(new GuardrailSettingsRow { UserId = UserId, Json = json, UpdatedAt = now });
+            }
             db.Products.AddRange(Products);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            foreach (var dose in Doses)
+            foreach (var chunk in Doses.Chunk(DoseChunk))
             {
-                dose.ProductId = dose.Product!.Id;
+                foreach (var dose in chunk)
+                {
+                    dose.ProductId = dose.Product!.Id;
+                    dose.Product = null;
+                }
+                db.Doses.AddRange(chunk);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                foreach (var dose in chunk)
+                {
+                    db.Entry(dose).State = EntityState.Detached;
+                }
             }
-            db.Doses.AddRange(Doses);
             db.Breaks.AddRange(Breaks);
             db.CheckIns.AddRange(CheckIns);
             db.Plans.AddRange(Plans.Select(x => x.Row));
