@@ -24,6 +24,7 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         (await client.PostAsJsonAsync($"/api/v1/plans/{plan}/hold", new { reason = "moving house" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 3, sleep = 4, mood = 3, craving = 2, note = "ok" } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { values = new { interval = 5 } }, ["R3"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     internal static Task<HttpResponseMessage> ImportAsync(HttpClient client, string query, byte[] body, string type = "application/json")
@@ -40,6 +41,7 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         {
             "/api/v1/products/", "/api/v1/doses?from=2026-11-01&to=2026-11-30", "/api/v1/days/2026-11-25", "/api/v1/days/2026-11-24",
             "/api/v1/breaks/?all=true", "/api/v1/plans/current", "/api/v1/checkins/?from=2026-11-01&to=2026-11-30", "/api/v1/me",
+            "/api/v1/guardrails",
         };
         var text = new StringBuilder();
         foreach (var path in parts)
@@ -93,21 +95,27 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         await other.InitializeAsync();
         var target = await other.NewUserClientAsync();
 
+        var defaults = (await target.GetJsonAsync("/api/v1/guardrails")).GetRawText();
         var dry = await ImportAsync(target, "format=wane&dryRun=true", export);
         dry.StatusCode.ShouldBe(HttpStatusCode.OK, await dry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var report = await dry.JsonAsync();
         report.GetProperty("stored").GetBoolean().ShouldBeFalse();
-        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0"]);
+        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0", "guardrails 1/0/0"]);
         (await target.DoseCountAsync()).ShouldBe(0);
 
         var first = await ImportAsync(target, "format=wane", export);
         first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         (await first.JsonAsync()).GetProperty("stored").GetBoolean().ShouldBeTrue();
         (await ListingsAsync(target)).ShouldBe(expected);
+        (await target.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldNotBe(defaults);
 
         var second = await ImportAsync(target, "format=wane", export);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Counts(await second.JsonAsync()).ShouldBe(["products 0/2/0", "doses 0/3/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0"]);
+        var again = await second.JsonAsync();
+        Counts(again).ShouldBe(["products 0/2/0", "doses 0/3/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0", "guardrails 0/1/0"]);
+        var skipped = again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("path").GetString()).ToList();
+        skipped.ShouldBe(["products[0]", "products[1]", "doses[0]", "doses[1]", "doses[2]", "breaks[0]", "plans[0]", "checkIns[0]", "checkIns[1]"], ignoreOrder: true);
+        again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("reason").GetString()).ShouldContain(r => r!.Contains("client id", StringComparison.Ordinal));
         (await ListingsAsync(target)).ShouldBe(expected);
     }
 
@@ -195,8 +203,8 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         // 200 MB announced: the answer comes before the body is sent (Expect: 100-continue is never granted).
         using var declared = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import?dryRun=true") { Content = new Spaces(200L * 1024 * 1024) };
         declared.Headers.ExpectContinue = true;
-        // No length announced: reading stops at the limit.
-        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import") { Content = new ByteArrayContent(new byte[(20 * 1024 * 1024) + 10]) };
+        // No length announced: reading stops at the limit (128 MB), one chunk past it.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import") { Content = new Spaces((128L * 1024 * 1024) + 10, announced: false) };
         chunked.Headers.TransferEncodingChunked = true;
 
         var streamed = await client.SendAsync(chunked, TestContext.Current.CancellationToken);
@@ -204,13 +212,13 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
 
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         big.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await big.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("20 MB");
+        (await big.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("128 MB");
         streamed.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await client.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(0);
     }
 
-    /// <summary>A body of spaces of a given length, made only if it is sent.</summary>
-    private sealed class Spaces(long length) : HttpContent
+    /// <summary>A body of spaces of a given length, made only as it is sent, with its length announced or not.</summary>
+    private sealed class Spaces(long length, bool announced = true) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
         {
@@ -225,7 +233,7 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         protected override bool TryComputeLength(out long size)
         {
             size = length;
-            return true;
+            return announced;
         }
     }
 }
