@@ -165,6 +165,31 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         (await client.DoseCountAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task GuardrailSettings_AreCheckedAsAPutIs_AndTakenOnlyIntoAnAccountWithTheDefaults()
+    {
+        static byte[] File(string guardrails) => Encoding.UTF8.GetBytes(
+            $$"""{"format":"wane-export","schemaVersion":1,"guardrails":{{guardrails}},"products":[],"doses":[],"doseChanges":[],"breaks":[],"plans":[],"checkIns":[]}""");
+        var client = await app.NewUserClientAsync();
+        var defaults = (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText();
+
+        var bad = await ImportAsync(client, "", File("""{"R1":{"values":{"interval":-1}},"R9":{"enabled":true}}"""));
+        await bad.ShouldBeProblemNamingAsync("guardrails.R1.interval");
+        await bad.ShouldBeProblemNamingAsync("guardrails.R9");
+        (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldBe(defaults);
+
+        var taken = await ImportAsync(client, "", File("""{"R3":{"enabled":false}}"""));
+        Counts(await taken.JsonAsync()).ShouldContain("guardrails 1/0/0");
+        var after = await client.GetJsonAsync("/api/v1/guardrails");
+        after.GetRawText().ShouldNotBe(defaults);
+
+        var kept = await ImportAsync(client, "", File("""{"R3":{"enabled":true}}"""));
+        var report = await kept.JsonAsync();
+        Counts(report).ShouldContain("guardrails 0/1/0");
+        report.GetProperty("notes").EnumerateArray().ShouldContain(n => n.GetString()!.Contains("guardrail settings are kept", StringComparison.Ordinal));
+        (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldBe(after.GetRawText());
+    }
+
     [Theory]
     [InlineData("wane", "{\"format\":\"wane-export\",\"schemaVersion\":1,\"doses\":[{\"id\":1", "file")]
     [InlineData("wane", "{\"format\":\"wane-export\",\"schemaVersion\":2,\"doses\":[]}", "schemaVersion")]
