@@ -19,6 +19,8 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         await client.LogDoseOkAsync(new { productId = product, amount = 1, unit = "tsp", takenAt = "2026-11-24T23:30:00Z", clientId = Guid.NewGuid() });
         await client.LogDoseOkAsync(new { productId = oxy, amount = 1, unit = "tablet", takenAt = "2026-11-25T02:00:00Z" });
         (await client.PutAsJsonAsync($"/api/v1/doses/{kept}", new { productId = product, amount = 3, unit = "g", takenAt = "2026-11-25T13:30:00Z", meal = "before" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var gone = (await client.LogDoseOkAsync(new { productId = product, amount = 4, unit = "g", takenAt = "2026-11-23T09:00:00Z" })).GetProperty("id").GetInt64();
+        (await client.DeleteAsync($"/api/v1/doses/{gone}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-05", to = "2026-12-06", note = "weekend" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var plan = (await (await client.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 6, pace = new { kind = "percent", percent = 10 } })).JsonAsync()).GetProperty("id").GetInt64();
         (await client.PostAsJsonAsync($"/api/v1/plans/{plan}/hold", new { reason = "moving house" })).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -47,6 +49,12 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         foreach (var path in parts)
         {
             text.AppendLine(path).AppendLine(Strip(JsonNode.Parse((await client.GetJsonAsync(path)).GetRawText()))?.ToJsonString());
+        }
+        // Each dose's change history, in the order of the listing.
+        foreach (var dose in (await client.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses").EnumerateArray())
+        {
+            var history = await client.GetJsonAsync($"/api/v1/doses/{dose.GetProperty("id").GetInt64()}/history");
+            text.AppendLine("history of " + dose.GetProperty("takenAt").GetString()).AppendLine(Strip(JsonNode.Parse(history.GetRawText()))?.ToJsonString());
         }
         return text.ToString();
     }
@@ -100,7 +108,7 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         dry.StatusCode.ShouldBe(HttpStatusCode.OK, await dry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var report = await dry.JsonAsync();
         report.GetProperty("stored").GetBoolean().ShouldBeFalse();
-        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0", "guardrails 1/0/0"]);
+        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "doseChanges 1/1/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0", "guardrails 1/0/0"]);
         (await target.DoseCountAsync()).ShouldBe(0);
 
         var first = await ImportAsync(target, "format=wane", export);
@@ -112,9 +120,9 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         var second = await ImportAsync(target, "format=wane", export);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await second.JsonAsync();
-        Counts(again).ShouldBe(["products 0/2/0", "doses 0/3/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0", "guardrails 0/1/0"]);
+        Counts(again).ShouldBe(["products 0/2/0", "doses 0/3/0", "doseChanges 0/2/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0", "guardrails 0/1/0"]);
         var skipped = again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("path").GetString()).ToList();
-        skipped.ShouldBe(["products[0]", "products[1]", "doses[0]", "doses[1]", "doses[2]", "breaks[0]", "plans[0]", "checkIns[0]", "checkIns[1]"], ignoreOrder: true);
+        skipped.ShouldBe(["products[0]", "products[1]", "doses[0]", "doses[1]", "doses[2]", "doseChanges[0]", "doseChanges[1]", "breaks[0]", "plans[0]", "checkIns[0]", "checkIns[1]"], ignoreOrder: true);
         again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("reason").GetString()).ShouldContain(r => r!.Contains("client id", StringComparison.Ordinal));
         (await ListingsAsync(target)).ShouldBe(expected);
     }

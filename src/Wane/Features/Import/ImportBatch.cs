@@ -8,6 +8,9 @@ namespace Wane.Features.Import;
 /// <summary>A plan with the holds to add to it, and the file's id of the plan it replaced.</summary>
 internal sealed record PlannedPlan(PlanRow Row, long FileId, long? ReplacesFileId, IReadOnlyList<PlanHold> Holds);
 
+/// <summary>An edit from the file's audit trail, of a dose this import adds; the snapshots name the file's product ids until stored.</summary>
+internal sealed record PlannedChange(Dose Dose, NodaTime.Instant At, Journal.EditDose.Snapshot Before, Product BeforeProduct, Journal.EditDose.Snapshot After, Product AfterProduct);
+
 /// <summary>Everything an import will add, built before anything is stored, and stored in one transaction.</summary>
 internal sealed class ImportBatch(string userId)
 {
@@ -17,6 +20,10 @@ internal sealed class ImportBatch(string userId)
     public Dictionary<long, Product> ProductFor { get; } = [];
     public List<Product> Products { get; } = [];
     public List<Dose> Doses { get; } = [];
+
+    /// <summary>The file's dose ids, to the doses this import adds.</summary>
+    public Dictionary<long, Dose> DoseFor { get; } = [];
+    public List<PlannedChange> Changes { get; } = [];
     public List<Break> Breaks { get; } = [];
     public List<PlannedPlan> Plans { get; } = [];
     public List<CheckInRow> CheckIns { get; } = [];
@@ -82,6 +89,14 @@ internal sealed class ImportBatch(string userId)
                     db.Entry(dose).State = EntityState.Detached;
                 }
             }
+            foreach (var c in Changes)
+            {
+                db.DoseAudits.Add(new DoseAudit
+                {
+                    UserId = UserId, DoseId = c.Dose.Id, At = c.At, Action = "edited",
+                    Before = Snap(c.Before, c.BeforeProduct), After = Snap(c.After, c.AfterProduct),
+                });
+            }
             db.Breaks.AddRange(Breaks);
             db.CheckIns.AddRange(CheckIns);
             db.Plans.AddRange(Plans.Select(x => x.Row));
@@ -103,4 +118,7 @@ internal sealed class ImportBatch(string userId)
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
+
+    private static string Snap(Journal.EditDose.Snapshot snapshot, Product product) =>
+        System.Text.Json.JsonSerializer.Serialize(snapshot with { ProductId = product.Id }, System.Text.Json.JsonSerializerOptions.Web);
 }

@@ -70,6 +70,7 @@ internal static class ImportDoses
             dose.Product = product;
             dose.UpdatedAt = TimeText.ParseInstant(d.UpdatedAt) ?? now;
             plan.Doses.Add(dose);
+            plan.DoseFor[d.Id] = dose;
             add++;
         }
         return new ImportCount("doses", add, skip, reject);

@@ -32,6 +32,7 @@ internal sealed class ImportWane(WaneDb db, IClock clock, ImportGuardrails guard
         var fresh = stash.Count == 0 && !await db.Doses.AnyAsync(d => d.UserId == userId, ct).ConfigureAwait(false);
         var products = Products(file, stash, now, plan, rejected);
         var doses = await ImportDoses.PlanAsync(db, userId, file.Doses, plan.ProductFor, now, plan, rejected, ct).ConfigureAwait(false);
+        var changes = ImportDoseChanges.Plan(file.DoseChanges, plan, rejected);
         var breaks = await Breaks(userId, file, now, plan, rejected, ct).ConfigureAwait(false);
         var plans = await ImportPlans.PlanAsync(db, userId, file.Plans, now, plan, rejected, ct).ConfigureAwait(false);
         var checkIns = await ImportCheckIns.PlanAsync(db, userId, file.CheckIns, now, plan, rejected, ct).ConfigureAwait(false);
@@ -52,13 +53,9 @@ internal sealed class ImportWane(WaneDb db, IClock clock, ImportGuardrails guard
                 notes.Add("Your profile (time zone, day start, unit) is kept as it is: this account already has a record.");
             }
         }
-        if (file.DoseChanges > 0)
-        {
-            notes.Add($"The file's audit trail ({file.DoseChanges} changes) is not replayed: doses are imported as they stand, and the file keeps their history.");
-        }
         notes.Add("Imported doses are records of the past: they are checked like logged doses but raise no advice.");
 
-        var counts = new List<ImportCount> { products, doses, breaks, plans, checkIns, settings }
+        var counts = new List<ImportCount> { products, doses, changes, breaks, plans, checkIns, settings }
             .Select(c => c with { Reject = c.Reject + file.Unreadable.Count(r => r.Path.StartsWith(c.Kind + "[", StringComparison.Ordinal)) }).ToList();
         var store = !options.DryRun && (rejected.Count == 0 || options.ValidOnly);
         if (store)

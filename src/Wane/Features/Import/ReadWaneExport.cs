@@ -15,7 +15,7 @@ internal sealed record At<T>(string Path, T Value);
 /// </summary>
 internal sealed record WaneFile(
     ExportProfile? Profile, JsonElement? Guardrails, IEnumerable<At<ExportProduct>> Products, IEnumerable<At<ExportDose>> Doses,
-    IEnumerable<At<ExportBreak>> Breaks, IEnumerable<At<ExportPlan>> Plans, IEnumerable<At<ExportCheckIn>> CheckIns, int DoseChanges,
+    IEnumerable<At<ExportBreak>> Breaks, IEnumerable<At<ExportPlan>> Plans, IEnumerable<At<ExportCheckIn>> CheckIns, IEnumerable<At<ExportDoseChange>> DoseChanges,
     IReadOnlyList<ImportRejection> Unreadable);
 
 /// <summary>
@@ -60,8 +60,7 @@ internal static class ReadWaneExport
         IEnumerable<At<T>> Many<T>(string name) where T : class =>
             lists.TryGetValue(name, out var ranges) ? Records<T>(body, name, ranges, bad) : [];
         return new WaneFile(profile, guardrails, Many<ExportProduct>("products"), Many<ExportDose>("doses"),
-            Many<ExportBreak>("breaks"), Many<ExportPlan>("plans"), Many<ExportCheckIn>("checkIns"),
-            lists.TryGetValue("doseChanges", out var changes) ? changes.Count : 0, bad);
+            Many<ExportBreak>("breaks"), Many<ExportPlan>("plans"), Many<ExportCheckIn>("checkIns"), Many<ExportDoseChange>("doseChanges"), bad);
     }
 
     /// <summary>Where each top-level value, and each record of the lists, lies in the file.</summary>
