@@ -11,7 +11,7 @@ internal static class ImportCommand
 {
     public static void Add(RootCommand root, CliRuntime runtime)
     {
-        var file = new Argument<string>("FILE") { Description = "The file to import (at most 20 MB; not a ZIP)" };
+        var file = new Argument<string>("FILE") { Description = "The file to import (at most 128 MB; not a ZIP)" };
         var format = new Option<string?>("--format") { Description = "wane (the default for .json), csv (the default for .csv) or psychonautwiki" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would be added, skipped and rejected; store nothing" };
         var validOnly = new Option<bool>("--valid-only") { Description = "Import the valid records even when some are rejected (otherwise a rejected record stores nothing)" };
@@ -36,7 +36,7 @@ internal static class ImportCommand
                     throw new ImportFileException(new FieldError("file", ImportLimits.TooLargeText), tooLarge: true);
                 }
                 await using var stream = File.OpenRead(path);
-                var bytes = await ImportLimits.ReadAsync(stream, ct).ConfigureAwait(false);
+                var bytes = await ImportLimits.ReadAsync(stream, stream.Length, ct).ConfigureAwait(false);
                 report = await host.Get<ImportFile>().HandleAsync(user.Id, which, bytes, new ImportOptions(parse.GetValue(dryRun), parse.GetValue(validOnly)), ct).ConfigureAwait(false);
             }
             catch (ImportFileException e)
@@ -63,6 +63,10 @@ internal static class ImportCommand
         foreach (var r in report.Rejected)
         {
             await output.WriteLineAsync($"  rejected {r.Path}: {r.Reason}").ConfigureAwait(false);
+        }
+        foreach (var s in report.SkippedRecords)
+        {
+            await output.WriteLineAsync($"  skipped {s.Path}: {s.Reason}").ConfigureAwait(false);
         }
         foreach (var n in report.Notes)
         {

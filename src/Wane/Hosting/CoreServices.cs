@@ -105,6 +105,7 @@ internal static class CoreServices
         services.AddMemoryCache();
         services.AddScoped<Features.Import.ImportFile>();
         services.AddScoped<Features.Import.ImportWane>();
+        services.AddScoped<Features.Import.ImportGuardrails>();
         services.AddScoped<Features.Import.ImportCsv>();
         services.AddScoped<Features.Import.ImportJournal>();
         return services;

@@ -70,6 +70,25 @@ public sealed class ExportCliTests : IDisposable
         zip.Entries.Select(e => e.FullName).ShouldBe(["doses.csv", "checkins.csv"]);
     }
 
+    [Fact]
+    public async Task Export_ToAFileOnATerminal_ShowsAProgressBar_AndNoneWhenPiped()
+    {
+        await SetUpAsync();
+        var file = Path.Combine(_dataDir, "out.json");
+
+        var terminal = await CliRun.RunAsync(["export", "--out", file], _dataDir, _clock, terminal: true);
+        var piped = await WaneAsync(["export", "--out", file]);
+
+        terminal.Exit.ShouldBe(0, terminal.Err);
+        terminal.Out.ShouldContain("Exporting");
+        terminal.Out.ShouldContain("100%");
+        terminal.Err.ShouldContain("Exported to");
+        piped.Exit.ShouldBe(0, piped.Err);
+        piped.Out.ShouldBeEmpty();
+        piped.Err.ShouldContain("Exported to");
+        JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).RootElement.GetProperty("doses").GetArrayLength().ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("--format", "xml", "format")]
     [InlineData("--table", "products", "table")]

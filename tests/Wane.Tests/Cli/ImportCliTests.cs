@@ -54,6 +54,31 @@ public sealed class ImportCliTests : IDisposable
         run.Err.ShouldContain("file: The file is not valid JSON");
     }
 
+    [Fact]
+    public async Task Import_APsychonautWikiFile_ReportsWhatCannotBeMapped_ThenStoresTheRest()
+    {
+        (await WaneAsync(["user", "add", "maya", "--time-zone", "Europe/Berlin", "--password-stdin"], "correct horse battery\n")).Exit.ShouldBe(0);
+        var file = Import.ImportOtherFormatsTests.Sample("psychonautwiki-sample.json");
+
+        var dry = await WaneAsync(["import", file, "--format", "psychonautwiki", "--dry-run"]);
+        var refused = await WaneAsync(["import", file, "--format", "psychonautwiki"]);
+        var stored = await WaneAsync(["import", file, "--format", "psychonautwiki", "--valid-only"]);
+        var again = await WaneAsync(["import", file, "--format", "psychonautwiki", "--valid-only"]);
+
+        dry.Exit.ShouldBe(0, dry.Err);
+        dry.Out.ShouldContain("rejected experiences[0].ingestions[3].dose");
+        dry.Out.ShouldContain("rejected experiences[0].ingestions[4].consumerName");
+        dry.Out.ShouldContain("note: Oxycodone becomes a new product of kind opioid (oxycodone, with its CDC conversion factor).");
+        refused.Exit.ShouldNotBe(0);
+        stored.Exit.ShouldBe(0, stored.Err);
+        stored.Out.ShouldContain("doses     added      4");
+        again.Out.ShouldContain("doses     added      0   skipped (already there)      4");
+        again.Out.ShouldContain("skipped experiences[0].ingestions[0]");
+        var export = System.Text.Json.JsonDocument.Parse((await WaneAsync(["export"])).Out).RootElement;
+        export.GetProperty("doses").GetArrayLength().ShouldBe(4);
+        export.GetProperty("products").EnumerateArray().Select(p => p.GetProperty("kind").GetString()).ShouldBe(["kratom", "opioid", "other"], ignoreOrder: true);
+    }
+
     public void Dispose()
     {
         Support.TestDatabase.Release(_dataDir);

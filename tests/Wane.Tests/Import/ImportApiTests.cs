@@ -19,11 +19,14 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         await client.LogDoseOkAsync(new { productId = product, amount = 1, unit = "tsp", takenAt = "2026-11-24T23:30:00Z", clientId = Guid.NewGuid() });
         await client.LogDoseOkAsync(new { productId = oxy, amount = 1, unit = "tablet", takenAt = "2026-11-25T02:00:00Z" });
         (await client.PutAsJsonAsync($"/api/v1/doses/{kept}", new { productId = product, amount = 3, unit = "g", takenAt = "2026-11-25T13:30:00Z", meal = "before" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var gone = (await client.LogDoseOkAsync(new { productId = product, amount = 4, unit = "g", takenAt = "2026-11-23T09:00:00Z" })).GetProperty("id").GetInt64();
+        (await client.DeleteAsync($"/api/v1/doses/{gone}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync("/api/v1/breaks", new { from = "2026-12-05", to = "2026-12-06", note = "weekend" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var plan = (await (await client.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 6, pace = new { kind = "percent", percent = 10 } })).JsonAsync()).GetProperty("id").GetInt64();
         (await client.PostAsJsonAsync($"/api/v1/plans/{plan}/hold", new { reason = "moving house" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 3, sleep = 4, mood = 3, craving = 2, note = "ok" } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PutAsJsonAsync("/api/v1/guardrails", new Dictionary<string, object> { ["R1"] = new { values = new { interval = 5 } }, ["R3"] = new { enabled = false } })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     internal static Task<HttpResponseMessage> ImportAsync(HttpClient client, string query, byte[] body, string type = "application/json")
@@ -40,11 +43,18 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         {
             "/api/v1/products/", "/api/v1/doses?from=2026-11-01&to=2026-11-30", "/api/v1/days/2026-11-25", "/api/v1/days/2026-11-24",
             "/api/v1/breaks/?all=true", "/api/v1/plans/current", "/api/v1/checkins/?from=2026-11-01&to=2026-11-30", "/api/v1/me",
+            "/api/v1/guardrails",
         };
         var text = new StringBuilder();
         foreach (var path in parts)
         {
             text.AppendLine(path).AppendLine(Strip(JsonNode.Parse((await client.GetJsonAsync(path)).GetRawText()))?.ToJsonString());
+        }
+        // Each dose's change history, in the order of the listing.
+        foreach (var dose in (await client.GetJsonAsync("/api/v1/doses?from=2026-11-01&to=2026-11-30")).GetProperty("doses").EnumerateArray())
+        {
+            var history = await client.GetJsonAsync($"/api/v1/doses/{dose.GetProperty("id").GetInt64()}/history");
+            text.AppendLine("history of " + dose.GetProperty("takenAt").GetString()).AppendLine(Strip(JsonNode.Parse(history.GetRawText()))?.ToJsonString());
         }
         return text.ToString();
     }
@@ -93,21 +103,27 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         await other.InitializeAsync();
         var target = await other.NewUserClientAsync();
 
+        var defaults = (await target.GetJsonAsync("/api/v1/guardrails")).GetRawText();
         var dry = await ImportAsync(target, "format=wane&dryRun=true", export);
         dry.StatusCode.ShouldBe(HttpStatusCode.OK, await dry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var report = await dry.JsonAsync();
         report.GetProperty("stored").GetBoolean().ShouldBeFalse();
-        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0"]);
+        Counts(report).ShouldBe(["products 2/0/0", "doses 3/0/0", "doseChanges 1/1/0", "breaks 1/0/0", "plans 1/0/0", "checkIns 2/0/0", "guardrails 1/0/0"]);
         (await target.DoseCountAsync()).ShouldBe(0);
 
         var first = await ImportAsync(target, "format=wane", export);
         first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         (await first.JsonAsync()).GetProperty("stored").GetBoolean().ShouldBeTrue();
         (await ListingsAsync(target)).ShouldBe(expected);
+        (await target.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldNotBe(defaults);
 
         var second = await ImportAsync(target, "format=wane", export);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Counts(await second.JsonAsync()).ShouldBe(["products 0/2/0", "doses 0/3/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0"]);
+        var again = await second.JsonAsync();
+        Counts(again).ShouldBe(["products 0/2/0", "doses 0/3/0", "doseChanges 0/2/0", "breaks 0/1/0", "plans 0/1/0", "checkIns 0/2/0", "guardrails 0/1/0"]);
+        var skipped = again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("path").GetString()).ToList();
+        skipped.ShouldBe(["products[0]", "products[1]", "doses[0]", "doses[1]", "doses[2]", "doseChanges[0]", "doseChanges[1]", "breaks[0]", "plans[0]", "checkIns[0]", "checkIns[1]"], ignoreOrder: true);
+        again.GetProperty("skippedRecords").EnumerateArray().Select(r => r.GetProperty("reason").GetString()).ShouldContain(r => r!.Contains("client id", StringComparison.Ordinal));
         (await ListingsAsync(target)).ShouldBe(expected);
     }
 
@@ -157,6 +173,31 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         (await client.DoseCountAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task GuardrailSettings_AreCheckedAsAPutIs_AndTakenOnlyIntoAnAccountWithTheDefaults()
+    {
+        static byte[] File(string guardrails) => Encoding.UTF8.GetBytes(
+            $$"""{"format":"wane-export","schemaVersion":1,"guardrails":{{guardrails}},"products":[],"doses":[],"doseChanges":[],"breaks":[],"plans":[],"checkIns":[]}""");
+        var client = await app.NewUserClientAsync();
+        var defaults = (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText();
+
+        var bad = await ImportAsync(client, "", File("""{"R1":{"values":{"interval":-1}},"R9":{"enabled":true}}"""));
+        await bad.ShouldBeProblemNamingAsync("guardrails.R1.interval");
+        await bad.ShouldBeProblemNamingAsync("guardrails.R9");
+        (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldBe(defaults);
+
+        var taken = await ImportAsync(client, "", File("""{"R3":{"enabled":false}}"""));
+        Counts(await taken.JsonAsync()).ShouldContain("guardrails 1/0/0");
+        var after = await client.GetJsonAsync("/api/v1/guardrails");
+        after.GetRawText().ShouldNotBe(defaults);
+
+        var kept = await ImportAsync(client, "", File("""{"R3":{"enabled":true}}"""));
+        var report = await kept.JsonAsync();
+        Counts(report).ShouldContain("guardrails 0/1/0");
+        report.GetProperty("notes").EnumerateArray().ShouldContain(n => n.GetString()!.Contains("guardrail settings are kept", StringComparison.Ordinal));
+        (await client.GetJsonAsync("/api/v1/guardrails")).GetRawText().ShouldBe(after.GetRawText());
+    }
+
     [Theory]
     [InlineData("wane", "{\"format\":\"wane-export\",\"schemaVersion\":1,\"doses\":[{\"id\":1", "file")]
     [InlineData("wane", "{\"format\":\"wane-export\",\"schemaVersion\":2,\"doses\":[]}", "schemaVersion")]
@@ -195,8 +236,8 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         // 200 MB announced: the answer comes before the body is sent (Expect: 100-continue is never granted).
         using var declared = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import?dryRun=true") { Content = new Spaces(200L * 1024 * 1024) };
         declared.Headers.ExpectContinue = true;
-        // No length announced: reading stops at the limit.
-        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import") { Content = new ByteArrayContent(new byte[(20 * 1024 * 1024) + 10]) };
+        // No length announced: reading stops at the limit (128 MB), one chunk past it.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/import") { Content = new Spaces((128L * 1024 * 1024) + 10, announced: false) };
         chunked.Headers.TransferEncodingChunked = true;
 
         var streamed = await client.SendAsync(chunked, TestContext.Current.CancellationToken);
@@ -204,13 +245,13 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
 
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         big.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await big.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("20 MB");
+        (await big.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("128 MB");
         streamed.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await client.GetJsonAsync("/api/v1/products/")).GetArrayLength().ShouldBe(0);
     }
 
-    /// <summary>A body of spaces of a given length, made only if it is sent.</summary>
-    private sealed class Spaces(long length) : HttpContent
+    /// <summary>A body of spaces of a given length, made only as it is sent, with its length announced or not.</summary>
+    private sealed class Spaces(long length, bool announced = true) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
         {
@@ -225,7 +266,7 @@ public class ImportApiTests(WaneApp app) : IClassFixture<WaneApp>
         protected override bool TryComputeLength(out long size)
         {
             size = length;
-            return true;
+            return announced;
         }
     }
 }

@@ -1,30 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using Wane.Data;
 using Wane.Tests.Support;
 
 namespace Wane.Tests.Journal;
 
 /// <summary>Deleting a dose with a purge erases its content from the audit trail; a retry is still answered 410.</summary>
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // reads the audit rows straight from the SQLite file.
 public class DosePurgeTests(WaneApp app) : IClassFixture<WaneApp>
 {
-    /// <summary>Every text value of dose_audits rows for a dose, read straight from the database.</summary>
+    /// <summary>Every text value of dose_audits rows for a dose, read straight from the database (either provider).</summary>
     private async Task<List<string>> TrailTextAsync(long doseId)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "wane.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Action, COALESCE(Before, ''), COALESCE(After, '') FROM dose_audits WHERE DoseId = $id";
-        command.Parameters.AddWithValue("$id", doseId);
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}");
-        }
-        return rows;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+        var rows = await db.DoseAudits.AsNoTracking().Where(a => a.DoseId == doseId).OrderBy(a => a.Id)
+            .Select(a => new { a.Action, a.Before, a.After }).ToListAsync();
+        return [.. rows.Select(r => $"{r.Action}|{r.Before}|{r.After}")];
     }
 
     private static async Task<(long Dose, Guid ClientId)> DoseWithHistoryAsync(HttpClient api, string marker)

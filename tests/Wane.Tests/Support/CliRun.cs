@@ -4,17 +4,20 @@ using Wane.Cli;
 
 namespace Wane.Tests.Support;
 
-/// <summary>One run of <c>wane</c> in-process, on a data directory and a fake clock, as a script runs it (not interactive).</summary>
+/// <summary>
+/// One run of <c>wane</c> in-process, on a data directory and a fake clock, as a script runs it (not
+/// interactive), or with <c>terminal</c> as a person at a terminal runs it.
+/// </summary>
 internal static class CliRun
 {
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string[] args, string dataDir, IClock clock, string stdin = "")
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(string[] args, string dataDir, IClock clock, string stdin = "", bool terminal = false)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var settings = new Dictionary<string, string?>(TestDatabase.SettingsFor(dataDir)) { ["DataDir"] = dataDir };
         var exit = await WaneCli.RunAsync(
             args,
-            new CliConsole(new StringReader(stdin), output, error, false),
+            new CliConsole(new StringReader(stdin), output, error, terminal),
             settings,
             s => s.AddSingleton(clock));
         TestDatabase.ClosePools(dataDir);

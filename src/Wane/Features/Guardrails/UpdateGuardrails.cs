@@ -60,8 +60,7 @@ internal sealed class UpdateGuardrails(WaneDb db, IClock clock, Accounts.Request
 
     public async Task SaveAsync(string userId, GuardrailSettings settings, CancellationToken ct)
     {
-        var json = JsonSerializer.Serialize(
-            settings.Rules.ToDictionary(kv => kv.Key, kv => new RuleSettingDraft(kv.Value.Enabled, kv.Value.Values)), JsonSerializerOptions.Web);
+        var json = Json(settings);
         var row = await db.GuardrailSettings.SingleOrDefaultAsync(g => g.UserId == userId, ct).ConfigureAwait(false);
         if (row is null)
         {
@@ -75,6 +74,10 @@ internal sealed class UpdateGuardrails(WaneDb db, IClock clock, Accounts.Request
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         requestProfile.Forget();
     }
+
+    /// <summary>The settings as stored (and exported): rule id to enabled and values.</summary>
+    internal static string Json(GuardrailSettings settings) => JsonSerializer.Serialize(
+        settings.Rules.ToDictionary(kv => kv.Key, kv => new RuleSettingDraft(kv.Value.Enabled, kv.Value.Values)), JsonSerializerOptions.Web);
 
     public static RouteGroupBuilder MapUpdateGuardrailsEndpoint(RouteGroupBuilder api)
     {

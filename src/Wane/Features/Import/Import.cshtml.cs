@@ -48,7 +48,7 @@ internal sealed class ImportModel(ImportFile importer, WaneDb db, IClock clock) 
                 throw new ImportFileException(new FieldError("file", ImportLimits.TooLargeText), tooLarge: true);
             }
             await using var stream = file.OpenReadStream();
-            var bytes = await ImportLimits.ReadAsync(stream, ct).ConfigureAwait(false);
+            var bytes = await ImportLimits.ReadAsync(stream, file.Length, ct).ConfigureAwait(false);
             Report = await importer.HandleAsync(User.Id(), which, bytes, new ImportOptions(DryRun: true, ValidOnly: false), ct).ConfigureAwait(false);
             Key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var now = clock.GetCurrentInstant();

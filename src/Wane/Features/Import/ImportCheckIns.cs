@@ -18,7 +18,7 @@ namespace Wane.Features.Import;
 internal static class ImportCheckIns
 {
     public static async Task<ImportCount> PlanAsync(
-        WaneDb db, string userId, IReadOnlyList<At<ExportCheckIn>> checkIns, Instant now, ImportBatch batch, List<ImportRejection> rejected, CancellationToken ct)
+        WaneDb db, string userId, IEnumerable<At<ExportCheckIn>> checkIns, Instant now, ImportBatch batch, List<ImportRejection> rejected, CancellationToken ct)
     {
         int add = 0, skip = 0, reject = 0;
         var existing = (await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Instrument, c.TakenAt }).ToListAsync(ct).ConfigureAwait(false))
@@ -40,6 +40,7 @@ internal static class ImportCheckIns
             }
             if (!existing.Add((row.Instrument, takenAt)))
             {
+                batch.Skip(path, $"A {row.Instrument} check-in at {c.TakenAt} is already there.");
                 skip++;
                 continue;
             }

@@ -24,7 +24,6 @@ internal sealed class ImportCsv(WaneDb db, IClock clock, Profile profile)
 
     public async Task<ImportReport> HandleAsync(string userId, byte[] bytes, ImportOptions options, CancellationToken ct)
     {
-        var text = ImportLimits.Text(bytes);
         var now = clock.GetCurrentInstant();
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var rejected = new List<ImportRejection>();
@@ -33,7 +32,7 @@ internal sealed class ImportCsv(WaneDb db, IClock clock, Profile profile)
         var wanted = new Dictionary<string, (string Name, string? Kind, DoseUnit? Unit, string Line)>();
 
         var readerOptions = new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture, TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw };
-        using var reader = new StringReader(text);
+        using var reader = ImportLimits.Reader(bytes);
         using var csv = CsvReader.Create(reader, readerOptions, leaveOpen: false);
         try
         {
@@ -100,11 +99,11 @@ internal sealed class ImportCsv(WaneDb db, IClock clock, Profile profile)
         if (store)
         {
             var user = await db.Users.SingleAsync(u => u.Id == userId, ct).ConfigureAwait(false);
-            await batch.SaveAsync(db, user, ct).ConfigureAwait(false);
+            await batch.SaveAsync(db, user, now, ct).ConfigureAwait(false);
         }
         var notes = new List<string> { "Imported doses are records of the past: they are checked like logged doses but raise no advice." };
         notes.AddRange(batch.Products.Select(p => $"A new product will be created: {p.Name} ({WireNameOf(p)})."));
-        return new ImportReport("csv", options.DryRun, store, [products, doses], rejected.OrderBy(r => r.Path, StringComparer.Ordinal).ToList(), notes);
+        return new ImportReport("csv", options.DryRun, store, [products, doses], rejected.OrderBy(r => r.Path, StringComparer.Ordinal).ToList(), batch.Skips, ImportNotes.With(notes, batch));
     }
 
     private static long ProductIdOf(string key) => key.GetHashCode(StringComparison.Ordinal);
@@ -123,6 +122,7 @@ internal sealed class ImportCsv(WaneDb db, IClock clock, Profile profile)
             if (stash.TryGetValue(key, out var existing))
             {
                 batch.ProductFor[ProductIdOf(key)] = existing;
+                batch.Skip($"{w.Line}.product", $"The product \"{existing.Name}\" is already in your stash; its doses go to it.");
                 skip++;
                 continue;
             }

@@ -20,7 +20,7 @@ internal static class ImportDoses
     internal readonly record struct DoseKey(long ProductId, Instant TakenAt, decimal Amount, DoseUnit Unit);
 
     public static async Task<ImportCount> PlanAsync(
-        WaneDb db, string userId, IReadOnlyList<At<ExportDose>> doses, IReadOnlyDictionary<long, Product> productFor,
+        WaneDb db, string userId, IEnumerable<At<ExportDose>> doses, IReadOnlyDictionary<long, Product> productFor,
         Instant now, ImportBatch plan, List<ImportRejection> rejected, CancellationToken ct)
     {
         int add = 0, skip = 0, reject = 0;
@@ -52,10 +52,16 @@ internal static class ImportDoses
                 reject++;
                 continue;
             }
-            if (d.ClientId is { } cid ? !clientIds.Add(cid)
-                : (product.Id != 0 && keys.Contains(new DoseKey(product.Id, valid.TakenAt, valid.Amount.Value, valid.Amount.Unit)))
-                  || !newKeys.Add((product, valid.TakenAt, valid.Amount.Value, valid.Amount.Unit)))
+            var same = d.ClientId is { } cid
+                ? (clientIds.Add(cid) ? null : $"A dose with client id {cid} is already in your record (or was deleted from it, which an import does not undo).")
+                : product.Id != 0 && keys.Contains(new DoseKey(product.Id, valid.TakenAt, valid.Amount.Value, valid.Amount.Unit))
+                    ? $"A dose of {product.Name}, {valid.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {valid.Amount.Unit.Name()} at {d.TakenAt}, is already in your record."
+                    : !newKeys.Add((product, valid.TakenAt, valid.Amount.Value, valid.Amount.Unit))
+                        ? $"The same dose ({product.Name}, {valid.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {valid.Amount.Unit.Name()} at {d.TakenAt}) is earlier in this file."
+                        : null;
+            if (same is not null)
             {
+                plan.Skip(path, same);
                 skip++;
                 continue;
             }
@@ -64,6 +70,7 @@ internal static class ImportDoses
             dose.Product = product;
             dose.UpdatedAt = TimeText.ParseInstant(d.UpdatedAt) ?? now;
             plan.Doses.Add(dose);
+            plan.DoseFor[d.Id] = dose;
             add++;
         }
         return new ImportCount("doses", add, skip, reject);

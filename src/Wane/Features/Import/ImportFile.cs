@@ -41,7 +41,7 @@ internal static class ImportEndpoint
     {
         api.MapPost("/import", Handle).WithName("Import").WithTags("Profile")
             .WithSummary("Import a file into your record: Wane's JSON export, a CSV of doses, or a PsychonautWiki Journal export")
-            .WithDescription("The file is the request body (at most 20 MB; ZIP files are not taken). With dryRun=true nothing is stored and the report says what would be added, skipped (already there) and rejected, with each rejected record's path or line. Otherwise all or nothing: a file with a rejected record stores nothing (400 naming each) unless validOnly=true.")
+            .WithDescription("The file is the request body (at most 128 MB, an export of some 250,000 doses; ZIP files are not taken). With dryRun=true nothing is stored and the report says what would be added, skipped (already there) and rejected, with each rejected record's path or line. Otherwise all or nothing: a file with a rejected record stores nothing (400 naming each) unless validOnly=true.")
             .Accepts<string>("application/json", "text/csv", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
@@ -62,7 +62,7 @@ internal static class ImportEndpoint
         }
         try
         {
-            var bytes = await ImportLimits.ReadAsync(request.Body, ct).ConfigureAwait(false);
+            var bytes = await ImportLimits.ReadAsync(request.Body, request.ContentLength, ct).ConfigureAwait(false);
             var report = await importer.HandleAsync(request.HttpContext.User.Id(), which, bytes, new ImportOptions(dryRun ?? false, validOnly ?? false), ct).ConfigureAwait(false);
             return report.DryRun || report.Stored ? TypedResults.Ok(report) : ApiResults.Invalid(report.AsErrors());
         }

@@ -25,11 +25,11 @@ internal sealed class ImportJournal(WaneDb db, IClock clock)
 
     public async Task<ImportReport> HandleAsync(string userId, byte[] bytes, ImportOptions options, CancellationToken ct)
     {
-        var text = ImportLimits.Text(bytes);
+        var body = ImportLimits.Utf8Body(bytes);
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException e)
         {
@@ -86,6 +86,7 @@ internal sealed class ImportJournal(WaneDb db, IClock clock)
             if (stash.TryGetValue(key, out var existing))
             {
                 batch.ProductFor[id] = existing;
+                batch.Skip($"{w.Path}.substanceName", $"The product \"{existing.Name}\" is already in your stash; its doses go to it.");
                 skip++;
                 continue;
             }
@@ -109,10 +110,10 @@ internal sealed class ImportJournal(WaneDb db, IClock clock)
         if (store)
         {
             var user = await db.Users.SingleAsync(u => u.Id == userId, ct).ConfigureAwait(false);
-            await batch.SaveAsync(db, user, ct).ConfigureAwait(false);
+            await batch.SaveAsync(db, user, now, ct).ConfigureAwait(false);
         }
         notes.Add("Imported doses are records of the past: they are checked like logged doses but raise no advice. Routes, ratings, timed notes and locations are not imported.");
-        return new ImportReport("psychonautwiki", options.DryRun, store, [new ImportCount("products", add, skip, reject), doses], rejected, notes);
+        return new ImportReport("psychonautwiki", options.DryRun, store, [new ImportCount("products", add, skip, reject), doses], rejected, batch.Skips, ImportNotes.With(notes, batch));
     }
 
     /// <summary>The text of a JSON string, or null when it is not valid text (a lone surrogate).</summary>

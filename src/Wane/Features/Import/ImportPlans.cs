@@ -20,7 +20,7 @@ internal static class ImportPlans
 {
 
     public static async Task<ImportCount> PlanAsync(
-        WaneDb db, string userId, IReadOnlyList<At<ExportPlan>> plans, Instant now, ImportBatch batch, List<ImportRejection> rejected, CancellationToken ct)
+        WaneDb db, string userId, IEnumerable<At<ExportPlan>> plans, Instant now, ImportBatch batch, List<ImportRejection> rejected, CancellationToken ct)
     {
         int add = 0, skip = 0, reject = 0;
         var existing = await db.Plans.AsNoTracking().Where(p => p.UserId == userId)
@@ -45,6 +45,7 @@ internal static class ImportPlans
             }
             if (existing.Any(e => e.CreatedAt == createdAt && e.RequestJson == requestJson))
             {
+                batch.Skip(path, $"The plan made at {p.CreatedAt} from the same request is already there.");
                 skip++;
                 continue;
             }

@@ -8,13 +8,16 @@ public sealed record ImportCount(string Kind, int Add, int Skip, int Reject);
 /// <summary>One record of the file that cannot be imported: where it is (a JSON path) and why.</summary>
 public sealed record ImportRejection(string Path, string Reason);
 
+/// <summary>One record of the file left out because it is already there: where it is and what it matched.</summary>
+public sealed record ImportSkip(string Path, string Reason);
+
 /// <summary>
 /// What an import did, or would do on a dry run: counts per kind, every rejected record with its
-/// path and reason, and notes on what was skipped or left as it was.
+/// path and reason, the skipped records (the first 200) with what each matched, and notes on what was left as it was.
 /// </summary>
 public sealed record ImportReport(
     string Format, bool DryRun, bool Stored, IReadOnlyList<ImportCount> Counts,
-    IReadOnlyList<ImportRejection> Rejected, IReadOnlyList<string> Notes)
+    IReadOnlyList<ImportRejection> Rejected, IReadOnlyList<ImportSkip> SkippedRecords, IReadOnlyList<string> Notes)
 {
     public int Added => Counts.Sum(c => c.Add);
     public int Skipped => Counts.Sum(c => c.Skip);

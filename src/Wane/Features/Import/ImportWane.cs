@@ -18,13 +18,13 @@ internal sealed record ImportOptions(bool DryRun, bool ValidOnly);
 /// A dry run stores nothing; a real run stores everything in one transaction, or nothing when a
 /// record is rejected and the person did not choose to import only the valid ones.
 /// </summary>
-internal sealed class ImportWane(WaneDb db, IClock clock)
+internal sealed class ImportWane(WaneDb db, IClock clock, ImportGuardrails guardrails, Accounts.RequestProfile requestProfile)
 {
     public async Task<ImportReport> HandleAsync(string userId, byte[] bytes, ImportOptions options, CancellationToken ct)
     {
         var file = ReadWaneExport.Read(bytes);
         var now = clock.GetCurrentInstant();
-        var rejected = new List<ImportRejection>(file.Unreadable);
+        var rejected = new List<ImportRejection>();
         var notes = new List<string>();
         var plan = new ImportBatch(userId);
 
@@ -32,9 +32,13 @@ internal sealed class ImportWane(WaneDb db, IClock clock)
         var fresh = stash.Count == 0 && !await db.Doses.AnyAsync(d => d.UserId == userId, ct).ConfigureAwait(false);
         var products = Products(file, stash, now, plan, rejected);
         var doses = await ImportDoses.PlanAsync(db, userId, file.Doses, plan.ProductFor, now, plan, rejected, ct).ConfigureAwait(false);
+        var changes = ImportDoseChanges.Plan(file.DoseChanges, plan, rejected);
         var breaks = await Breaks(userId, file, now, plan, rejected, ct).ConfigureAwait(false);
         var plans = await ImportPlans.PlanAsync(db, userId, file.Plans, now, plan, rejected, ct).ConfigureAwait(false);
         var checkIns = await ImportCheckIns.PlanAsync(db, userId, file.CheckIns, now, plan, rejected, ct).ConfigureAwait(false);
+        var settings = await guardrails.PlanAsync(userId, file.Guardrails, plan, rejected, notes, ct).ConfigureAwait(false);
+        // The records that could not be read were found while the lists were walked, above.
+        rejected.InsertRange(0, file.Unreadable);
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct).ConfigureAwait(false);
         if (file.Profile is { } p)
@@ -49,24 +53,20 @@ internal sealed class ImportWane(WaneDb db, IClock clock)
                 notes.Add("Your profile (time zone, day start, unit) is kept as it is: this account already has a record.");
             }
         }
-        if (file.HasGuardrails)
-        {
-            notes.Add("Guardrail settings are not imported: check them on the Guardrails page.");
-        }
-        if (file.DoseChanges > 0)
-        {
-            notes.Add($"The file's audit trail ({file.DoseChanges} changes) is not replayed: doses are imported as they stand, and the file keeps their history.");
-        }
         notes.Add("Imported doses are records of the past: they are checked like logged doses but raise no advice.");
 
-        var counts = new List<ImportCount> { products, doses, breaks, plans, checkIns }
+        var counts = new List<ImportCount> { products, doses, changes, breaks, plans, checkIns, settings }
             .Select(c => c with { Reject = c.Reject + file.Unreadable.Count(r => r.Path.StartsWith(c.Kind + "[", StringComparison.Ordinal)) }).ToList();
         var store = !options.DryRun && (rejected.Count == 0 || options.ValidOnly);
         if (store)
         {
-            await plan.SaveAsync(db, user, ct).ConfigureAwait(false);
+            await plan.SaveAsync(db, user, now, ct).ConfigureAwait(false);
+            if (plan.Guardrails is { } json)
+            {
+                requestProfile.RememberGuardrails(userId, json);
+            }
         }
-        return new ImportReport("wane", options.DryRun, store, counts, rejected, notes);
+        return new ImportReport("wane", options.DryRun, store, counts, rejected, plan.Skips, ImportNotes.With(notes, plan));
     }
 
     private static ImportCount Products(WaneFile file, List<Product> stash, Instant now, ImportBatch plan, List<ImportRejection> rejected)
@@ -94,6 +94,7 @@ internal sealed class ImportWane(WaneDb db, IClock clock)
                     continue;
                 }
                 plan.ProductFor[p.Id] = existing;
+                plan.Skip(path, $"The product \"{existing.Name}\" is already in your stash (same name); the file's doses of it go to it.");
                 skip++;
                 continue;
             }
@@ -136,6 +137,7 @@ internal sealed class ImportWane(WaneDb db, IClock clock)
             }
             if (!existing.Add((from, to)))
             {
+                plan.Skip(path, $"A break from {b.From} to {b.To} is already there.");
                 skip++;
                 continue;
             }

@@ -16,7 +16,8 @@ namespace Wane.Features.Journal;
 /// <summary>Corrects a dose, the change kept in its audit trail (<see cref="DeleteDose"/> deletes, <see cref="GetDoseHistory"/> shows the trail).</summary>
 internal sealed class EditDose(WaneDb db, IClock clock, Profile profile, DoseAdvisor advisor)
 {
-    private sealed record Snapshot(long ProductId, decimal Amount, string Unit, string TakenAt, string? Meal, string? Reason,
+    /// <summary>A dose's fields as its audit trail keeps them (<c>before</c>, <c>after</c>); an import reads them back.</summary>
+    internal sealed record Snapshot(long ProductId, decimal Amount, string Unit, string TakenAt, string? Meal, string? Reason,
         int? PainBefore, string? Note, decimal? NormalizedAmount, string? NormalizedUnit);
 
     public Task<Dose?> FindAsync(string userId, long id, CancellationToken ct) =>
