@@ -61,9 +61,9 @@ internal sealed class ImportWane(WaneDb db, IClock clock, ImportGuardrails guard
         if (store)
         {
             await plan.SaveAsync(db, user, now, ct).ConfigureAwait(false);
-            if (plan.Guardrails is { } json)
+            if (plan.Guardrails is not null)
             {
-                requestProfile.RememberGuardrails(userId, json);
+                requestProfile.Forget();
             }
         }
         return new ImportReport("wane", options.DryRun, store, counts, rejected, plan.Skips, ImportNotes.With(notes, plan));
