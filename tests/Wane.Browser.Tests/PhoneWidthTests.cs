@@ -25,6 +25,7 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
     public async Task EveryPage_AtPhoneWidths_FitsWithoutSidewaysScroll_AndHasNoAxeViolations()
     {
         var (doseId, productId) = await SeedAsync();
+        var (sharedPath, linkPath) = await ShareWithAsync(Name);
         var page = await SignedInAsync(Name, javaScript: true);
         await page.GotoAsync("/tokens");
         await page.Locator("#tokenName").FillAsync("phone shortcut");
@@ -34,7 +35,7 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
         string[] paths =
         [
             "/", "/history", $"/doses/{doseId}", "/products", $"/products/{productId}", "/guardrails", "/plan", "/plan/new", "/report",
-            "/checkins", "/checkins/sows", "/checkins/cows", "/checkins/daily", "/help", "/profile", "/import", "/sessions", "/password", "/two-factor", "/passkeys", "/tokens", "/sharing", "/shared", "/account/delete", "/account/deleted", "/no-such-page", "/api",
+            "/checkins", "/checkins/sows", "/checkins/cows", "/checkins/daily", "/help", "/profile", "/import", "/sessions", "/password", "/two-factor", "/passkeys", "/tokens", "/sharing", "/shared", sharedPath, linkPath, "/admin", "/account/delete", "/account/deleted", "/no-such-page", "/api",
         ];
         var failures = new List<string>();
         foreach (var width in new[] { 320, 390 })
@@ -157,6 +158,31 @@ public sealed class PhoneWidthTests(Browser browser) : IClassFixture<Browser>, I
         (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "cows", answers = new[] { 4, 4, 5, 5, 4, 4, 5, 4, 4, 4, 5 } })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", answers = new { pain = 3, sleep = 2, mood = 2, craving = 6, note = "hard day", redFlags = Array.Empty<string>() } })).EnsureSuccessStatusCode();
         return (dose, product);
+    }
+
+    /// <summary>
+    /// Another person shares their record with <paramref name="viewer"/> (plan, check-ins and doses) and makes a
+    /// secret link; returns the viewer's page of it and the link's page (the person seeded first is the instance's
+    /// admin, so /admin is in the sweep too).
+    /// </summary>
+    private async Task<(string Shared, string Link)> ShareWithAsync(string viewer)
+    {
+        using var api = await App.NewUserClientAsync("Europe/London", "phone-sharer");
+        var product = await api.CreateProductAsync(Intents.RedBali);
+        await api.LogDoseOkAsync(new { productId = product, amount = 4, unit = "g", takenAt = "2026-11-24T09:00:00Z" });
+        (await api.PostAsJsonAsync("/api/v1/plans", new
+        {
+            substance = "kratom", startAmount = 10, unit = "g", pace = new { kind = "percent", percent = 10 },
+            intervalDays = 7, dosesPerDay = 2, resolution = 0.5, startDate = "2026-11-18",
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", answers = new[] { 2, 2, 1, 1, 2, 1, 1, 0, 2, 1, 1, 1, 2, 1, 0, 1 } })).EnsureSuccessStatusCode();
+        var account = await api.PostAsJsonAsync("/api/v1/shares", new { to = viewer, scopes = new[] { "plan", "checkins", "doses" } });
+        account.EnsureSuccessStatusCode();
+        var id = (await account.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("share").GetProperty("id").GetInt64();
+        var link = await api.PostAsJsonAsync("/api/v1/shares", new { link = true, scopes = new[] { "plan", "checkins" }, expires = "2026-12-20", label = "Dr Lee" });
+        link.EnsureSuccessStatusCode();
+        var url = (await link.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString().ShouldNotBeNull();
+        return ($"/shared/{id}", new Uri(url).PathAndQuery);
     }
 
     private async Task<IPage> SignedInAsync(string name, bool javaScript)

@@ -87,6 +87,7 @@ public sealed partial class AdminPageTests(WaneApp app) : IClassFixture<WaneApp>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain($"<td data-label=\"Name\">{name}</td>");
         html.ShouldContain("<td data-label=\"Admin\">admin</td>");
+        html.ShouldContain("<td data-label=\"Admin\">no</td>");
         html.ShouldNotContain(marker, Case.Insensitive);
         html.ShouldNotContain("Red Bali");
         html.ShouldNotContain("style=", Case.Insensitive);
