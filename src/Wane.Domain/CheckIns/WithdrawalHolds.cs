@@ -71,6 +71,35 @@ public static class WithdrawalHolds
         return runs.Holds;
     }
 
+    /// <summary>The held runs through <paramref name="through"/>, to be continued later by <see cref="After"/>.</summary>
+    public static SettledHolds Settle(IReadOnlyList<ScoredReading> readings, LocalDays days, HoldSettings settings, LocalDate start, LocalDate through) =>
+        new(through, During(readings, days, settings, start, through));
+
+    /// <summary>
+    /// The same runs as <see cref="During"/> over every reading, from a settled prefix and only the readings a later
+    /// day can depend on: <paramref name="deciding"/> holds the first three readings (the baseline), the latest taken
+    /// before the day after <see cref="SettledHolds.Through"/> starts, and every reading taken since.
+    /// </summary>
+    public static IReadOnlyList<Hold> After(SettledHolds settled, IReadOnlyList<ScoredReading> deciding, LocalDays days, HoldSettings settings, LocalDate start, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        var runs = new Runs();
+        foreach (var h in settled.Holds.Where(h => h.From <= today))
+        {
+            runs.Add(h.From, h.To < today ? h.To : today);
+        }
+        if (today <= settled.Through)
+        {
+            return runs.Holds;
+        }
+        var from = settled.Through.PlusDays(1);
+        foreach (var h in During(deciding, days, settings, from < start ? start : from, today))
+        {
+            runs.Add(h.From, h.To);
+        }
+        return runs.Holds;
+    }
+
     private static int Median(int a, int b, int c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>Held stretches of days in date order, joined where they touch.</summary>
