@@ -62,7 +62,7 @@ public class HttpLogPath
     private async Task SetupAsync()
     {
         _dataDir = Path.Combine(Path.GetTempPath(), "wane-bench-http", Guid.NewGuid().ToString("N"));
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", _dataDir], b => b.Logging.ClearProviders());
+        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", _dataDir, "--RateLimits:Api:PermitLimit", "0"], b => b.Logging.ClearProviders());
         await CoreServices.MigrateAsync(_app.Services, NullLogger.Instance);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -62,5 +62,12 @@ public static class HoldRule
         return new HoldDecision(true, reason, baseline, latest.Total);
     }
 
+    /// <summary>
+    /// Whether a latest total suggests a hold, with the baseline (null with fewer than three readings): the two
+    /// conditions of <see cref="Decide"/>, for replaying a plan's days without building a reason for each.
+    /// </summary>
+    internal static bool Holds(int latest, int? baseline, HoldSettings settings) =>
+        latest >= settings.Threshold || (baseline is { } b && latest >= b + settings.Rise);
+
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

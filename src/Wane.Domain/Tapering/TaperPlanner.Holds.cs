@@ -55,14 +55,16 @@ public static partial class TaperPlanner
 
     /// <summary>
     /// Applies the holds in date order. A hold's dates are calendar dates as the person sees the plan,
-    /// so each is placed on the schedule already moved by the holds before it.
+    /// so each is placed on the schedule already moved by the holds before it. Linear in steps and holds:
+    /// each step is moved once, by the days of all the holds before it.
     /// </summary>
     private static List<Hold> ApplyHolds(List<HoldGroup> groups, List<List<TaperStep>> schedules, LocalDate start, LocalDate limit, List<FieldError> errors)
     {
         var applied = new List<Hold>();
+        var moving = schedules.Select(s => new Moving(s)).ToArray();
         foreach (var g in groups)
         {
-            var end = schedules.Max(s => s[^1].From);
+            var end = moving.Max(m => m.LastFrom);
             if (g.From < start)
             {
                 errors.AddRange(g.Members.Where(m => m.Hold.From < start).Select(m => new FieldError(HoldField(m.Index, "from"), $"The plan starts on {TimeText.Format(start)}; a hold can't start before it.")));
@@ -79,33 +81,64 @@ public static partial class TaperPlanner
                 errors.AddRange(g.Members.Where(m => m.Hold.To == g.To).Select(m => new FieldError(HoldField(m.Index, "to"), $"With this hold the plan would end after {TimeText.Format(limit)}, more than 3 years after it starts. Make the hold shorter, or plan the rest later.")));
                 break;
             }
-            foreach (var steps in schedules)
+            foreach (var m in moving)
             {
-                Shift(steps, hold);
+                m.Shift(hold);
             }
             applied.Add(hold);
+        }
+        foreach (var m in moving)
+        {
+            m.Finish();
         }
         return applied;
     }
 
-    /// <summary>Lengthens the step in effect on the hold's first day and moves every later step by the hold's days.</summary>
-    private static void Shift(List<TaperStep> steps, Hold hold)
+    /// <summary>
+    /// One phase's steps as the holds move them, in date order: the steps before the next one to move are in place
+    /// (the one in effect on a hold's first day may still lengthen); the rest are still to move later by the days
+    /// held so far. Holds come in increasing order, so each step is passed, and moved, once.
+    /// </summary>
+    private sealed class Moving(List<TaperStep> steps)
     {
-        var days = hold.Days;
-        if (hold.From >= steps[^1].From)
+        private int _next;
+        private int _offset;
+
+        /// <summary>The first day at zero, as moved so far.</summary>
+        public LocalDate LastFrom => _next < steps.Count ? steps[^1].From.PlusDays(_offset) : steps[^1].From;
+
+        /// <summary>Lengthens the step in effect on the hold's first day and moves every later step by the hold's days.</summary>
+        public void Shift(Hold hold)
         {
-            return; // this phase is already at zero
-        }
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var s = steps[i];
-            if (s.From > hold.From)
+            if (hold.From >= LastFrom)
             {
-                steps[i] = s with { From = s.From.PlusDays(days), To = s.To.PlusDays(days) };
+                return; // this phase is already at zero
             }
-            else if (s.Contains(hold.From))
+            while (_next < steps.Count && steps[_next].From.PlusDays(_offset) <= hold.From)
             {
-                steps[i] = s with { To = s.To.PlusDays(days) };
+                Place(_next++);
+            }
+            if (_next > 0 && steps[_next - 1] is var s && s.Contains(hold.From))
+            {
+                steps[_next - 1] = s with { To = s.To.PlusDays(hold.Days) };
+            }
+            _offset += hold.Days;
+        }
+
+        /// <summary>Moves the steps not passed by any hold.</summary>
+        public void Finish()
+        {
+            while (_next < steps.Count)
+            {
+                Place(_next++);
+            }
+        }
+
+        private void Place(int i)
+        {
+            if (_offset != 0)
+            {
+                steps[i] = steps[i] with { From = steps[i].From.PlusDays(_offset), To = steps[i].To.PlusDays(_offset) };
             }
         }
     }

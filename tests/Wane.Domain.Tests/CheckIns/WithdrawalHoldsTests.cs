@@ -91,4 +91,58 @@ public class WithdrawalHoldsTests
                 WithdrawalHolds.During(readings, NewYork, settings, Start, today).ShouldBe(Naive(readings, NewYork, settings, Start, today));
             }, iter: 500);
     }
+
+    /// <summary>Zones whose day starts inside a clock change: New York at 02:00 (spring-forward gap), London at 01:00 (fall-back overlap), Santiago at midnight.</summary>
+    private static readonly LocalDays[] Calendars =
+    [
+        new(DateTimeZoneProviders.Tzdb["America/New_York"], dayStartHour: 2),
+        new(DateTimeZoneProviders.Tzdb["Europe/London"], dayStartHour: 1),
+        new(DateTimeZoneProviders.Tzdb["America/Santiago"]),
+        new(DateTimeZone.Utc),
+    ];
+
+    [Fact]
+    public void During_LongHistoriesAcrossClockChanges_SameAsTheRuleOverEveryPrefix()
+    {
+        // Two years around the 2026 and 2027 changes, several readings on some days, overrides on the same day or later.
+        var origin = NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0);
+        var reading = Gen.Select(Gen.Int[0, 730 * 24 * 4], Gen.Int[0, 64], Gen.Int[-3, 10 * 24 * 4],
+            (quarter, total, overrideAfter) => new ScoredReading(origin + Duration.FromMinutes(quarter * 15L), total,
+                overrideAfter < 0 ? null : origin + Duration.FromMinutes((quarter + overrideAfter) * 15L)));
+        Gen.Select(reading.Array[0, 120], Gen.Int[0, Calendars.Length - 1], Gen.Int[1, 30], Gen.Int[1, 20], Gen.Int[-30, 700], Gen.Int[0, 760])
+            .Sample((readings, zone, threshold, rise, startOffset, todayOffset) =>
+            {
+                var days = Calendars[zone];
+                var settings = new HoldSettings(threshold, rise);
+                var first = new LocalDate(2026, 1, 1);
+                var start = first.PlusDays(startOffset);
+                var today = first.PlusDays(todayOffset);
+                WithdrawalHolds.During(readings, days, settings, start, today).ShouldBe(Naive(readings, days, settings, start, today));
+            }, iter: 300);
+    }
+
+    [Fact]
+    public void After_SettledPrefixAndTheDecidingReadings_SameAsDuringOverEveryReading()
+    {
+        var origin = NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0);
+        var reading = Gen.Select(Gen.Int[0, 730 * 24 * 4], Gen.Int[0, 64], Gen.Int[-3, 10 * 24 * 4],
+            (quarter, total, overrideAfter) => new ScoredReading(origin + Duration.FromMinutes(quarter * 15L), total,
+                overrideAfter < 0 ? null : origin + Duration.FromMinutes((quarter + overrideAfter) * 15L)));
+        Gen.Select(reading.Array[0, 120], Gen.Int[0, Calendars.Length - 1], Gen.Int[1, 30], Gen.Int[1, 20], Gen.Int[-30, 700], Gen.Int[-40, 760], Gen.Int[0, 760])
+            .Sample((readings, zone, threshold, rise, startOffset, throughOffset, todayOffset) =>
+            {
+                var days = Calendars[zone];
+                var settings = new HoldSettings(threshold, rise);
+                var first = new LocalDate(2026, 1, 1);
+                var (start, through, today) = (first.PlusDays(startOffset), first.PlusDays(throughOffset), first.PlusDays(todayOffset));
+                var ordered = readings.OrderBy(r => r.TakenAt).ToArray();
+                var cutoff = days.StartOf(through.PlusDays(1));
+                var before = ordered.Count(r => r.TakenAt < cutoff);
+                // The settled prefix sees only the readings before the cutoff; the rest is what a dose would read.
+                var settled = WithdrawalHolds.Settle(ordered[..before], days, settings, start, through);
+                var deciding = ordered.Select((r, i) => (r, i)).Where(x => x.i < 3 || x.i == before - 1 || x.i >= before).Select(x => x.r).ToArray();
+
+                WithdrawalHolds.After(settled, deciding, days, settings, start, today).ShouldBe(WithdrawalHolds.During(readings, days, settings, start, today));
+            }, iter: 300);
+    }
 }

@@ -8,7 +8,7 @@ using static Wane.Domain.Tests.Tapering.Requests;
 
 namespace Wane.Domain.Tests.Tapering;
 
-public class TaperPlannerPropertyTests
+public partial class TaperPlannerPropertyTests
 {
     private const int Iterations = 300;
 

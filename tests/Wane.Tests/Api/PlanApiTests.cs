@@ -117,6 +117,26 @@ public class PlanApiTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task Current_PlanStartedOverAYearAgo_KeepsItsOwnStart()
+    {
+        var client = await app.NewUserClientAsync();
+        (await client.PostAsJsonAsync("/api/v1/plans", Kratom())).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        app.Clock.AdvanceDays(400);
+        try
+        {
+            var plan = await client.GetJsonAsync("/api/v1/plans/current");
+
+            plan.GetProperty("start").GetString().ShouldBe("2026-11-25");
+            plan.GetProperty("steps")[1].GetProperty("from").GetString().ShouldBe("2026-12-02");
+        }
+        finally
+        {
+            app.Clock.AdvanceDays(-400);
+        }
+    }
+
+    [Fact]
     public async Task Replan_StartsFromTodayAtTheActualRecentAmount()
     {
         var client = await app.NewUserClientAsync();

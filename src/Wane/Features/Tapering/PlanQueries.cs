@@ -55,6 +55,14 @@ internal sealed partial class PlanQueries(WaneDb db, Profile profile, CheckInQue
                 .Where(p => p.UserId == userId && p.Status == PlanStatus.Active && (id == 0 || p.Id == id))
                 .OrderByDescending(p => p.Id).FirstOrDefault());
 
+    private static readonly Func<WaneDb, string, long, IAsyncEnumerable<PlanHold>> HoldsOf =
+        EF.CompileAsyncQuery<WaneDb, string, long, PlanHold>((db, userId, planId) =>
+            db.PlanHolds.AsNoTracking().Where(h => h.PlanId == planId && h.UserId == userId).OrderBy(h => h.From));
+
+    private static readonly Func<WaneDb, string, CancellationToken, Task<HoldSettings>> HoldSettingsOf =
+        EF.CompileAsyncQuery((WaneDb db, string userId, CancellationToken ct) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new HoldSettings(u.HoldThreshold, u.HoldRise)).Single());
+
     public async Task<Loaded?> LoadActiveAsync(string userId, CancellationToken ct, long? id = null)
     {
         var row = await FindActive(db, userId, id ?? 0, ct).ConfigureAwait(false);
@@ -62,13 +70,17 @@ internal sealed partial class PlanQueries(WaneDb db, Profile profile, CheckInQue
         {
             return null;
         }
-        var holds = await db.PlanHolds.AsNoTracking().Where(h => h.PlanId == row.Id && h.UserId == userId).OrderBy(h => h.From).ToListAsync(ct).ConfigureAwait(false);
+        var holds = new List<PlanHold>();
+        await foreach (var h in HoldsOf(db, userId, row.Id).WithCancellation(ct).ConfigureAwait(false))
+        {
+            holds.Add(h);
+        }
         var body = JsonSerializer.Deserialize<PlanBody>(row.RequestJson, JsonSerializerOptions.Web)!;
         var days = await profile.DaysAsync(userId, ct).ConfigureAwait(false);
         var start = body.AllPhases().Select(p => TimeText.ParseDate(p.StartDate)).Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(days.DayOf(row.CreatedAt)).Min();
         var since = days.StartOf(start);
         var sows = await checkIns.SowsSinceAsync(userId, since, ct).ConfigureAwait(false);
-        var settings = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new HoldSettings(u.HoldThreshold, u.HoldRise)).SingleAsync(ct).ConfigureAwait(false);
+        var settings = await HoldSettingsOf(db, userId, ct).ConfigureAwait(false);
         return new Loaded(row, body, holds, sows, settings, days);
     }
 
@@ -76,8 +88,11 @@ internal sealed partial class PlanQueries(WaneDb db, Profile profile, CheckInQue
     public static (TaperRequest Request, TaperPlan Plan, IReadOnlyList<Hold> Holds) Schedule(Loaded loaded, LocalDays days, LocalDate today)
     {
         var errors = new List<FieldError>();
+        // Resolved as of its own start date: a stored start is kept however long ago it was (the "no more than a
+        // year ago" bound is for a new plan; resolved as of today, a plan older than a year would start again today).
         var phases = loaded.Body.AllPhases()
-            .Select((p, i) => PlanRequests.Resolve(p, "", today, (_, _) => null, errors) ?? throw new InvalidOperationException($"Stored plan {loaded.Row.Id} phase {i} no longer resolves."))
+            .Select((p, i) => PlanRequests.Resolve(p, "", TimeText.ParseDate(p.StartDate) ?? today, (_, _) => null, errors)
+                ?? throw new InvalidOperationException($"Stored plan {loaded.Row.Id} phase {i} no longer resolves."))
             .ToList();
         var manual = loaded.Holds
             .Where(h => h.From <= today || h.To is not null)
