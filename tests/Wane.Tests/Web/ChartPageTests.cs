@@ -95,7 +95,51 @@ public partial class ChartPageTests(WaneApp app) : IClassFixture<WaneApp>
         new[] { "today", "end: tolerance lost", "plan held", "plan's target", "taken" }.ShouldAllBe(l => labels.Count(x => x == l) == 1);
     }
 
+    [Fact]
+    public async Task ChartSummaries_SayTheJournalsNumbers_AndTheCheckInChartNamesItsNidaCtnBands()
+    {
+        var (api, browser) = await JournalAsync("words-" + Guid.NewGuid().ToString("N")[..6]);
+        using var _1 = api;
+        using var _2 = browser;
+        (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", takenAt = "2026-11-13T13:00:00Z", answers = new[] { 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", takenAt = "2026-11-17T13:00:00Z", answers = new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", takenAt = "2026-11-16T22:00:00Z", answers = new { pain = 5, sleep = 2, mood = 2, craving = 8 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await api.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", takenAt = "2026-11-24T22:00:00Z", answers = new { pain = 3, sleep = 4, mood = 3, craving = 6 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (_, today) = await browser.GetAsync("/");
+        var (_, planPage) = await browser.GetAsync("/plan");
+        var (_, checkIns) = await browser.GetAsync("/checkins");
+        var recent = Rows(Figure(today, "recent-kratom"));
+        var onTarget = recent.Count(r => r[2] != "–" && Dec(r[1]) <= Dec(r[2]));
+        var held = recent.Count(r => r[3] == "held");
+        (onTarget, held).ShouldBe((12, 6)); // over on 14 Nov (6.5 of 6 g) and 20 Nov (6 of 5 g); held 19 to 24 Nov
+        Summary(Figure(today, "recent-kratom")).ShouldBe($"Kratom over 14 days: 6 g on 12 Nov, 3 g on 25 Nov; within the plan's target on {onTarget} of 14 days; the plan held on {held} days (shaded).");
+        Summary(Figure(today, "recent-opioid")).ShouldBe($"Opioids over 14 days: 15 MME on 23 Nov, 0 MME on 25 Nov; the plan held on {held} days (shaded).");
+
+        var end = DateOnly.ParseExact((await api.GetJsonAsync("/api/v1/plans/current")).GetProperty("end").GetString()!, "yyyy-MM-dd", Inv);
+        var planFigure = Figure(planPage, "plan-kratom");
+        var planRows = Rows(planFigure);
+        var soFar = planRows.Where(r => r[2] != "").ToList();
+        soFar.Count.ShouldBe(14);
+        Summary(planFigure).ShouldBe($"The target goes from 6 g a day on 12 Nov to 0 on {end.ToString("d MMM", Inv)}, the end of the plan; "
+            + $"within the target on {soFar.Count(r => Dec(r[2]) <= Dec(r[1]))} of the 14 days so far; held on {planRows.Count(r => r[3] == "held")} days (shaded), which moved later steps.");
+        SourceOf(planFigure).ShouldStartWith("The end of the plan is when tolerance is lowest");
+
+        var sows = Figure(checkIns, "checkins-sows");
+        Summary(sows).ShouldStartWith("2 SOWS scores in 30 days, from 6 (mild) on 13 Nov to 3 (mild) on 17 Nov; highest 6. Neither scale was validated for kratom withdrawal");
+        SourceOf(sows).ShouldStartWith("Bands: Bands used in NIDA CTN research, not clinical cut-offs: NIDA Clinical Trials Network data harmonization (CTN-0094");
+        SourceOf(sows).ShouldContain("0 none, 1–10 mild, 11–20 moderate, 21 or more severe");
+        Rows(sows).Select(r => (r[0], r[1], r[2])).ShouldBe([("2026-11-13 08:00", "6", "mild"), ("2026-11-17 08:00", "3", "mild")]);
+        Summary(Figure(checkIns, "daily-pain")).ShouldBe("2 daily check-ins in 30 days (0 none to 10 worst); the last, on 24 Nov: pain 3, craving 6.");
+        Summary(Figure(checkIns, "daily-sleep")).ShouldBe("2 daily check-ins in 30 days (1 very poor to 5 very good); the last, on 24 Nov: sleep 4, mood 3.");
+    }
+
+    private static string Summary(string figure) => WebUtility.HtmlDecode(Regex.Match(figure, "<figcaption[^>]*>(.*?)</figcaption>", RegexOptions.Singleline).Groups[1].Value);
+
+    private static string SourceOf(string figure) => WebUtility.HtmlDecode(Regex.Match(figure, "<p class=\"source\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value);
+
     private static bool Between(string date, string from, string to) => string.CompareOrdinal(from, date) <= 0 && string.CompareOrdinal(date, to) <= 0;
+
+    private static decimal Dec(string s) => decimal.Parse(s, Inv);
 
     private static string Fmt(decimal d) => d.ToString("0.##", Inv);
 
