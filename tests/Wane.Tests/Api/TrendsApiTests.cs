@@ -158,6 +158,8 @@ public class TrendsApiTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("to=tomorrow", "to")]
     [InlineData("from=2026-11-20&to=2026-11-10", "to")]
     [InlineData("from=2023-01-01&to=2026-11-25", "from")]
+    [InlineData("from=2023-11-25&to=2026-11-25", "from")] // three years and a day
+    [InlineData("from=2024-02-28&to=2027-02-28", "from")]
     [InlineData("from=1899-12-31", "from")]
     public async Task Trends_BadRange_Is400NamingTheField(string query, string field)
     {
@@ -165,12 +167,25 @@ public class TrendsApiTests(WaneApp app) : IClassFixture<WaneApp>
         await (await client.GetAsync($"/api/v1/trends?{query}")).ShouldBeProblemNamingAsync(field);
     }
 
-    [Fact]
-    public async Task Trends_ThreeYears_IsAllowed()
+    [Theory]
+    [InlineData("2023-11-26", "2026-11-25", 1096)] // with 29 February 2024
+    [InlineData("2024-02-29", "2027-02-28", 1096)]
+    [InlineData("2024-03-01", "2027-02-28", 1095)]
+    public async Task Trends_ExactlyThreeYearsBothDatesCounting_IsAllowed(string from, string to, int days)
     {
         var client = await app.NewUserClientAsync();
-        var trends = await client.GetJsonAsync("/api/v1/trends?from=2023-11-26&to=2026-11-25");
-        trends.GetProperty("days").GetArrayLength().ShouldBe(1096);
+        var trends = await client.GetJsonAsync($"/api/v1/trends?from={from}&to={to}");
+        trends.GetProperty("days").GetArrayLength().ShouldBe(days);
+    }
+
+    [Fact]
+    public async Task Trends_ADayOverThreeYears_SaysTheEarliestStart()
+    {
+        var client = await app.NewUserClientAsync();
+        var response = await client.GetAsync("/api/v1/trends?from=2023-11-25&to=2026-11-25");
+        await response.ShouldBeProblemNamingAsync("from");
+        (await response.JsonAsync()).GetProperty("errors").GetProperty("from")[0].GetString()
+            .ShouldBe("Ask for at most three years at a time, both dates counting: for a range ending 2026-11-25, start on 2023-11-26 or later.");
     }
 
     private static JsonElement Day(JsonElement[] days, string date) => days.Single(d => d.GetProperty("date").GetString() == date);
