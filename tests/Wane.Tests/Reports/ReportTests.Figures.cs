@@ -50,6 +50,8 @@ public partial class ReportTests
         steps.Count(s => string.CompareOrdinal(s.GetProperty("from").GetString(), "2026-11-25") <= 0).ShouldBe(3); // 6 g, 5 g, then 4 g lengthened by the hold
 
         var pdfText = Regex.Replace(pdf, @"\s+", " ");
+        pdfText.ShouldContain("Bars: daily total (g);"); // the plan's unit, though the period's first days are morphine (MME)
+        pdfText.ShouldNotContain(" MME Bars:");
         foreach (var text in new[] { pdfText, Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ") })
         {
             text.ShouldContain("2026-11-25 2026-11-25 override You chose to go on with the plan despite the hold from a SOWS of 15 on 2026-11-22.");
