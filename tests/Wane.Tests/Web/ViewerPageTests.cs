@@ -29,6 +29,16 @@ public class ViewerPageTests(WaneApp app) : IClassFixture<WaneApp>
         return (await response.JsonAsync()).GetProperty("share").GetProperty("id").GetInt64();
     }
 
+    /// <summary>The rows of the viewer page's plan chart table: date, target, taken, held.</summary>
+    private static List<string[]> PlanRows(string html)
+    {
+        var start = html.IndexOf("<figure class=\"chart\" id=\"plan-kratom\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0);
+        var figure = html[start..html.IndexOf("</figure>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(figure[figure.IndexOf("<tbody>", StringComparison.Ordinal)..], "<tr>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Text.RegularExpressions.Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => WebUtility.HtmlDecode(c.Groups[1].Value)).ToArray()).ToList();
+    }
+
     [Fact]
     public async Task Viewer_WithDoses_SeesThePeriodsS1Danger_AndThePlanAndCheckInCharts()
     {
@@ -54,6 +64,8 @@ public class ViewerPageTests(WaneApp app) : IClassFixture<WaneApp>
             html[start..html.IndexOf("</figure>", start, StringComparison.Ordinal)].ShouldContain("<svg", Case.Sensitive, chart);
         }
         text.ShouldContain("1 SOWS score in 30 days, from 6 (mild) on 25 Nov to 6 (mild) on 25 Nov");
+        PlanRows(html).Single(r => r[0] == "2026-11-25")[1..].ShouldBe(["6", "2", "held"]); // target, taken and the hold ("moving house"), as on the owner's own chart
+        PlanRows(html).Single(r => r[0] == "2026-11-24")[2].ShouldBe("2.5");
 
         // Without the doses scope the dangers (and the doses that raised them) are not there.
         var (other, otherPage, otherName) = await ViewerAsync();
@@ -67,10 +79,12 @@ public class ViewerPageTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
-    public async Task Viewer_PlanOnly_SeesTheHoldsButNoWithdrawalScore()
+    public async Task Viewer_PlanOnly_SeesThePlanChartAndHoldsButNoWithdrawalScoreOrDose()
     {
         using var owner = await app.NewUserClientAsync("America/New_York");
         var plan = (await (await owner.PostAsJsonAsync("/api/v1/plans", new { substance = "kratom", startAmount = 10, pace = new { kind = "percent", percent = 10 }, startDate = "2026-11-18" })).JsonAsync()).GetProperty("id").GetInt64();
+        var kratom = await owner.CreateProductAsync(Intents.RedBali);
+        await owner.LogDoseOkAsync(new { productId = kratom, amount = 4, unit = "g", takenAt = "2026-11-20T14:00:00Z" });
         var sows = await owner.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", takenAt = "2026-11-22T14:00:00Z", answers = new[] { 2, 2, 2, 2, 2, 2, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0 } });
         sows.StatusCode.ShouldBe(HttpStatusCode.Created); // 15 of 64: holds the plan
         (await owner.PostAsync($"/api/v1/plans/{plan}/override-hold", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -95,6 +109,15 @@ public class ViewerPageTests(WaneApp app) : IClassFixture<WaneApp>
         hidden = WebUtility.HtmlDecode(hidden);
         hidden.ShouldContain("override");
         hidden.ShouldContain("has not shared check-ins");
+        // The plan's chart is there with its targets and holds, and no "taken" (not a zero either): doses were not shared.
+        var planRows = PlanRows(hidden);
+        planRows.Single(r => r[0] == "2026-11-20").ShouldBe(["2026-11-20", "10", "", ""]); // 4 g taken that day, not shared
+        planRows.Single(r => r[0] == "2026-11-22")[3].ShouldBe("held"); // from the SOWS of 15 until the override
+        planRows.ShouldAllBe(r => r[2] == "");
+        var figure = hidden[hidden.IndexOf("<figure class=\"chart\" id=\"plan-kratom\"", StringComparison.Ordinal)..];
+        figure = figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)];
+        figure.ShouldNotContain("within the target");
+        System.Text.RegularExpressions.Regex.IsMatch(figure, @">\s*taken\s*<").ShouldBeFalse();
         foreach (var leak in new[] { "SOWS of", "15/64", "checkins-sows", "15 (" })
         {
             hidden.ShouldNotContain(leak);
