@@ -8,7 +8,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Api;
 
 /// <summary>One person can neither read nor change another's data through any API endpoint.</summary>
-public class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
+public partial class IsolationTests(WaneApp app) : IClassFixture<WaneApp>
 {
     /// <summary>Every API endpoint, as "METHOD template". A new endpoint must be added here, with its isolation check below.</summary>
     private static readonly string[] Covered =

@@ -79,6 +79,67 @@ public class TrendsApiTests(WaneApp app) : IClassFixture<WaneApp>
     }
 
     [Fact]
+    public async Task Trends_AcrossSpringForwardWithPlanAndHold_EachDayEqualsTheDayAndThePlansTarget()
+    {
+        var client = await app.NewUserClientAsync("America/New_York");
+        var kratom = await client.CreateProductAsync(Intents.RedBali);
+        var opioid = await client.CreateProductAsync(new { name = "Morphine", kind = "opioid", form = "tablet", opioid = "morphine", mgPerTablet = 15 });
+        JsonElement trends, current;
+        try
+        {
+            // The plan is made, held and resumed in March, and read on 14 March: 8 March 2026 has 23 hours in New York.
+            app.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 6, 15, 0));
+            var plan = await (await client.PostAsJsonAsync("/api/v1/plans", new
+            {
+                substance = "kratom", startAmount = 12, unit = "g", pace = new { kind = "percent", percent = 10 },
+                intervalDays = 7, dosesPerDay = 3, resolution = 0.1, startDate = "2026-03-01",
+            })).JsonAsync();
+            var id = plan.GetProperty("id").GetInt64();
+            (await client.PostAsJsonAsync($"/api/v1/plans/{id}/hold", new { from = "2026-03-05", reason = "clocks change" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            app.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 9, 15, 0));
+            (await client.PostAsync($"/api/v1/plans/{id}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            app.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 14, 15, 0));
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 3, unit = "g", takenAt = "2026-03-08T04:59:00Z" }); // 23:59 EST, 7 Mar
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 1, unit = "g", takenAt = "2026-03-08T05:00:00Z" }); // 00:00 EST, 8 Mar
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 2, unit = "g", takenAt = "2026-03-08T06:59:00Z" }); // 01:59 EST
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 2.5, unit = "g", takenAt = "2026-03-08T07:00:00Z" }); // 03:00 EDT: 02:00-03:00 never happens
+            await client.LogDoseOkAsync(new { productId = kratom, amount = 4, unit = "g", takenAt = "2026-03-09T03:59:00Z" }); // 23:59 EDT, 8 Mar
+            await client.LogDoseOkAsync(new { productId = opioid, amount = 1, unit = "tablet", takenAt = "2026-03-09T04:00:00Z" }); // 00:00 EDT, 9 Mar
+            for (var day = 10; day <= 14; day += 2)
+            {
+                await client.LogDoseOkAsync(new { productId = kratom, amount = day / 2m, unit = "g", takenAt = $"2026-03-{day:00}T14:00:00Z" });
+            }
+            (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "sows", takenAt = "2026-03-08T07:30:00Z", answers = Enumerable.Repeat(0, 15).Prepend(2) })).StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await client.PostAsJsonAsync("/api/v1/checkins", new { instrument = "daily", takenAt = "2026-03-09T03:30:00Z", answers = new { pain = 5, sleep = 3, mood = 3, craving = 4 } })).StatusCode.ShouldBe(HttpStatusCode.Created);
+            trends = await client.GetJsonAsync("/api/v1/trends?from=2026-02-25&to=2026-03-20");
+            current = await client.GetJsonAsync("/api/v1/plans/current");
+            var steps = current.GetProperty("steps").EnumerateArray().ToArray();
+            current.GetProperty("holds")[0].GetProperty("to").GetString().ShouldBe("2026-03-08");
+            var days = trends.GetProperty("days").EnumerateArray().ToArray();
+            days.Length.ShouldBe(24);
+            for (var i = 0; i < days.Length; i++)
+            {
+                var text = new DateOnly(2026, 2, 25).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                days[i].GetProperty("date").GetString().ShouldBe(text);
+                Totals(days[i]).ShouldBe(Totals(await client.GetJsonAsync($"/api/v1/days/{text}")), text);
+                Target(days[i]).ShouldBe(PlanTarget(steps, text), text);
+                days[i].GetProperty("held").GetBoolean().ShouldBe(string.CompareOrdinal(text, "2026-03-05") >= 0 && string.CompareOrdinal(text, "2026-03-08") <= 0, text);
+            }
+            Totals(Day(days, "2026-03-07")).ShouldBe("kratom 3 g");
+            Totals(Day(days, "2026-03-08")).ShouldBe("kratom 9.5 g");
+            Totals(Day(days, "2026-03-09")).ShouldBe("opioid 15 MME");
+            Day(days, "2026-03-09").GetProperty("kratomFree").GetBoolean().ShouldBeTrue();
+            Day(days, "2026-03-08").GetProperty("sows").GetInt32().ShouldBe(2);
+            (Day(days, "2026-03-08").GetProperty("pain").GetInt32(), Day(days, "2026-03-08").GetProperty("craving").GetInt32()).ShouldBe((5, 4)); // 23:30 EDT on 8 March
+            Day(days, "2026-02-28").GetProperty("target").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+        finally
+        {
+            app.Clock.Reset(WaneApp.Now);
+        }
+    }
+
+    [Fact]
     public async Task Trends_WithoutDates_AreTheLast14DaysEndingToday_WithNoTargetWithoutAPlan()
     {
         var client = await app.NewUserClientAsync("Europe/London");
@@ -97,6 +158,8 @@ public class TrendsApiTests(WaneApp app) : IClassFixture<WaneApp>
     [InlineData("to=tomorrow", "to")]
     [InlineData("from=2026-11-20&to=2026-11-10", "to")]
     [InlineData("from=2023-01-01&to=2026-11-25", "from")]
+    [InlineData("from=2023-11-25&to=2026-11-25", "from")] // three years and a day
+    [InlineData("from=2024-02-28&to=2027-02-28", "from")]
     [InlineData("from=1899-12-31", "from")]
     public async Task Trends_BadRange_Is400NamingTheField(string query, string field)
     {
@@ -104,12 +167,25 @@ public class TrendsApiTests(WaneApp app) : IClassFixture<WaneApp>
         await (await client.GetAsync($"/api/v1/trends?{query}")).ShouldBeProblemNamingAsync(field);
     }
 
-    [Fact]
-    public async Task Trends_ThreeYears_IsAllowed()
+    [Theory]
+    [InlineData("2023-11-26", "2026-11-25", 1096)] // with 29 February 2024
+    [InlineData("2024-02-29", "2027-02-28", 1096)]
+    [InlineData("2024-03-01", "2027-02-28", 1095)]
+    public async Task Trends_ExactlyThreeYearsBothDatesCounting_IsAllowed(string from, string to, int days)
     {
         var client = await app.NewUserClientAsync();
-        var trends = await client.GetJsonAsync("/api/v1/trends?from=2023-11-26&to=2026-11-25");
-        trends.GetProperty("days").GetArrayLength().ShouldBe(1096);
+        var trends = await client.GetJsonAsync($"/api/v1/trends?from={from}&to={to}");
+        trends.GetProperty("days").GetArrayLength().ShouldBe(days);
+    }
+
+    [Fact]
+    public async Task Trends_ADayOverThreeYears_SaysTheEarliestStart()
+    {
+        var client = await app.NewUserClientAsync();
+        var response = await client.GetAsync("/api/v1/trends?from=2023-11-25&to=2026-11-25");
+        await response.ShouldBeProblemNamingAsync("from");
+        (await response.JsonAsync()).GetProperty("errors").GetProperty("from")[0].GetString()
+            .ShouldBe("Ask for at most three years at a time, both dates counting: for a range ending 2026-11-25, start on 2023-11-26 or later.");
     }
 
     private static JsonElement Day(JsonElement[] days, string date) => days.Single(d => d.GetProperty("date").GetString() == date);

@@ -8,7 +8,7 @@ using Wane.Tests.Support;
 namespace Wane.Tests.Reports;
 
 /// <summary>The report for the appointment: a PDF whose text carries the period's figures, the same as HTML, and bad ranges refused.</summary>
-public class ReportTests(WaneApp app) : IClassFixture<WaneApp>
+public partial class ReportTests(WaneApp app) : IClassFixture<WaneApp>
 {
     public const string Period = "?from=2026-11-01&to=2026-11-25";
 

@@ -10,6 +10,10 @@ namespace Wane.Tests.Support;
 /// </summary>
 internal static class CliRun
 {
+    /// <summary>A run whose console says it is a terminal: Spectre draws its tables and charts.</summary>
+    public static Task<(int Exit, string Out, string Err)> OnTerminalAsync(string[] args, string dataDir, IClock clock, string stdin = "") =>
+        RunAsync(args, dataDir, clock, stdin, terminal: true);
+
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string[] args, string dataDir, IClock clock, string stdin = "", bool terminal = false)
     {
         var output = new StringWriter();

@@ -172,9 +172,12 @@ internal sealed class ReportPdf : IDisposable
         Room(h + 44);
         _y += 12;
         var full = Width - 2 * Margin;
+        // One axis, one unit: the plan's (else the first logged), and only the days' figures in it, so grams and MME
+        // never share a scale (the table below lists every total).
+        var unit = days.Where(d => d.Target is not null).Select(d => d.Unit).FirstOrDefault() ?? days.Select(d => d.Unit).FirstOrDefault(u => u is not null) ?? "";
+        days = days.Select(d => d.Unit == unit ? d : d with { Actual = 0, Target = null }).ToList();
         var max = days.Select(d => Math.Max(d.Actual, d.Target ?? 0)).DefaultIfEmpty(0).Max();
         var top = max <= 0 ? 1 : (double)max * 1.1;
-        var unit = days.Select(d => d.Unit).FirstOrDefault(u => u is not null) ?? "";
         var bw = full / Math.Max(days.Count, 1);
         var baseY = _y + h;
         for (var i = 0; i < days.Count; i++)

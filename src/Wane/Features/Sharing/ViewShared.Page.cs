@@ -30,10 +30,11 @@ internal sealed partial class ViewShared
             var checkIns = grant.Has(ShareScope.Checkins) ? Value(await CheckInsAsync(grant, null, null, ct).ConfigureAwait(false)) : null;
             var doses = grant.Has(ShareScope.Doses) ? Value(await DosesAsync(grant, null, null, ct).ConfigureAwait(false)) : null;
             IReadOnlyList<ChartView> planCharts = [];
-            if (plan is not null && doses is not null && Value(await TrendsAsync(grant, null, null, ct).ConfigureAwait(false)) is { } days)
+            if (plan is not null && Value(await TrendsAsync(grant, null, null, ct).ConfigureAwait(false)) is { } days)
             {
+                // Without the doses scope the chart draws the targets and holds only, never a "taken" of zero.
                 var today = TimeText.ParseDate(days.To)!.Value;
-                planCharts = DoseCharts.Plan(days, today, TimeText.ParseDate(plan.End) ?? today);
+                planCharts = DoseCharts.Plan(days, today, TimeText.ParseDate(plan.End) ?? today, taken: doses is not null);
             }
             var checkInCharts = checkIns is null ? [] : CheckIns.CheckInCharts.For(ForCharts(checkIns));
             _quiet = false;

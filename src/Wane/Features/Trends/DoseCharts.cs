@@ -72,8 +72,11 @@ internal static class DoseCharts
             RecentSummary(label, unit, days, amounts, targets, cap), ["Date", $"Total ({unit})", $"Plan target ({unit})", "Plan"], rows);
     }
 
-    /// <summary>The plan's targets of one unit from its start to a few days after its end, with the actual totals up to today.</summary>
-    public static IReadOnlyList<ChartView> Plan(TrendsView trends, LocalDate today, LocalDate end)
+    /// <summary>
+    /// The plan's targets of one unit from its start to a few days after its end, with the actual totals up to today
+    /// unless <paramref name="taken"/> is false (a viewer the doses were not shared with: targets and holds only).
+    /// </summary>
+    public static IReadOnlyList<ChartView> Plan(TrendsView trends, LocalDate today, LocalDate end, bool taken = true)
     {
         var charts = new List<ChartView>();
         foreach (var unit in trends.Days.Select(d => d.Target?.Unit).Where(u => u is not null).Distinct())
@@ -85,7 +88,7 @@ internal static class DoseCharts
             var plt = ChartSvg.NewPlot();
             Holds(plt, days);
             Steps(plt, targets, "plan's target");
-            var actual = days.Select((d, i) => kind.Kind is null || from.PlusDays(i) > today ? null : (decimal?)(Amount(d, kind.Kind) ?? 0m)).ToArray();
+            var actual = days.Select((d, i) => !taken || kind.Kind is null || from.PlusDays(i) > today ? null : (decimal?)(Amount(d, kind.Kind) ?? 0m)).ToArray();
             var points = actual.Select((a, i) => (a, i)).Where(p => p.a is not null).ToArray();
             if (points.Length > 0)
             {
@@ -111,7 +114,7 @@ internal static class DoseCharts
             var id = $"plan-{(kind.Kind ?? unit)!.ToLowerInvariant()}";
             var rows = days.Select((d, i) => (IReadOnlyList<string>)[d.Date, targets[i] is { } t ? Fmt(t) : "–", actual[i] is { } a ? Fmt(a) : "", d.Held ? "held" : ""]).ToArray();
             charts.Add(new ChartView(id, $"The plan, in {unit}", ChartSvg.Render(plt, id),
-                PlanSummary(unit!, days, targets, actual, end, kind.Kind is null),
+                PlanSummary(unit!, days, targets, actual, end, kind.Kind is null && taken),
                 ["Date", $"Target ({unit})", $"Taken ({unit})", "Plan"], rows,
                 "The end of the plan is when tolerance is lowest: a former dose could then be an overdose (the plan's own warning, with its source)."));
         }

@@ -20,8 +20,17 @@ namespace Wane.Features.Trends;
 /// </summary>
 internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plans, Profile profile, IClock clock)
 {
-    /// <summary>The longest range one request may read: three years.</summary>
-    public const int MaxDays = 3 * 366;
+    /// <summary>
+    /// The longest range one request may read: three years, both dates counting. A range ending on <c>to</c> may start
+    /// on the day after the same date three years earlier (2023-11-26 to 2026-11-25 is allowed, from 2023-11-25 is not).
+    /// </summary>
+    public const int MaxYears = 3;
+
+    /// <summary>The earliest first day of a range ending on <paramref name="to"/>.</summary>
+    public static LocalDate EarliestFrom(LocalDate to) => to.PlusYears(-MaxYears).PlusDays(1);
+
+    /// <summary>The last day of the longest range starting on <paramref name="from"/> (always allowed by <see cref="EarliestFrom"/>).</summary>
+    public static LocalDate LatestTo(LocalDate from) => from.PlusYears(MaxYears).PlusDays(-1);
 
     public async Task<Outcome<TrendsView>> HandleAsync(string userId, string? fromText, string? toText, int defaultDays, CancellationToken ct) =>
         await ReadRangeAsync(userId, fromText, toText, defaultDays, ct).ConfigureAwait(false) switch
@@ -46,9 +55,9 @@ internal sealed class GetTrends(WaneDb db, DoseQueries queries, PlanQueries plan
         {
             errors.Add(new("to", "The end date is before the start date."));
         }
-        if (errors.Count == 0 && Period.Between(from, to, PeriodUnits.Days).Days >= MaxDays)
+        if (errors.Count == 0 && from < EarliestFrom(to))
         {
-            errors.Add(new("from", $"Ask for at most {MaxDays} days (three years) at a time."));
+            errors.Add(new("from", $"Ask for at most three years at a time, both dates counting: for a range ending {TimeText.Format(to)}, start on {TimeText.Format(EarliestFrom(to))} or later."));
         }
         if (errors.Count > 0)
         {
@@ -137,7 +146,7 @@ internal static class TrendsEndpoint
     public static RouteGroupBuilder MapTrendsEndpoint(this RouteGroupBuilder api)
     {
         api.MapGet("/trends", Handle).WithName("GetTrends").WithTags("Trends")
-            .WithSummary("Every local day between two dates (inclusive; default the last 14 days, at most three years): totals per kind, the plan's target, holds, kratom-free days, check-in scores");
+            .WithSummary("Every local day between two dates (inclusive; default the last 14 days; at most three years, both dates counting: from at least the day after the same date three years before to): totals per kind, the plan's target, holds, kratom-free days, check-in scores");
         return api;
     }
 

@@ -31,9 +31,9 @@ internal sealed class ShowCharts(GetTrends trends, GuardrailQueries settings, Do
     public async Task<IReadOnlyList<ChartView>> PlanAsync(string userId, LocalDate start, LocalDate end, CancellationToken ct)
     {
         var to = end.PlusDays(7);
-        if (Period.Between(start, to, PeriodUnits.Days).Days >= GetTrends.MaxDays)
+        if (to > GetTrends.LatestTo(start))
         {
-            to = start.PlusDays(GetTrends.MaxDays - 1);
+            to = GetTrends.LatestTo(start);
         }
         if (await trends.HandleAsync(userId, TimeText.Format(start), TimeText.Format(to), RecentDays, ct).ConfigureAwait(false) is not Outcome<TrendsView>.Ok ok)
         {
