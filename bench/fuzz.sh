@@ -10,6 +10,7 @@
 # Settings (environment):
 #   WANE_FUZZ_BODIES  bodies per endpoint (default 100000; the normal test suite sends 300)
 #   WANE_FUZZ_SEED    CsCheck seed to replay
+#   WANE_FUZZ_ONLY    only these routes, comma-separated as the report names them ("POST /api/v1/shares,POST /api/v1/import")
 #   FUZZ_DIR          parent folder of the temporary work dir (default $TMPDIR or /tmp)
 #   FUZZ_REPORT       also copy the per-endpoint figures (tab-separated) to this file
 #   FUZZ_KEEP=1       keep the work dir

@@ -14,7 +14,8 @@ namespace Wane.Tests.Fuzz;
 /// a 400 is problem details, and a rejected request commits nothing to the database (SQLite's
 /// <c>PRAGMA data_version</c>, read on a connection of our own, changes with every commit by any other
 /// connection). <c>WANE_FUZZ_BODIES</c> sets the bodies per endpoint (default 300; bench/fuzz.sh runs 100,000),
-/// <c>WANE_FUZZ_SEED</c> replays a run and <c>WANE_FUZZ_REPORT</c> names a file to append figures to.
+/// <c>WANE_FUZZ_SEED</c> replays a run, <c>WANE_FUZZ_REPORT</c> names a file to append figures to, and
+/// <c>WANE_FUZZ_ONLY</c> (routes as listed, separated by commas, e.g. "POST /api/v1/shares") runs only those.
 /// </summary>
 // Watches SQLite's data_version to see a commit; the handlers under test are the same on both providers.
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
@@ -49,6 +50,11 @@ public sealed class BodyFuzzTests(WaneApp app) : IClassFixture<WaneApp>
     public async Task Endpoint_GeneratedBodies_NeverA500AndRejectedOnesStoreNothing(string route)
     {
         var endpoint = FuzzEndpoint.All.Single(e => e.Route == route);
+        if (Environment.GetEnvironmentVariable("WANE_FUZZ_ONLY") is { Length: > 0 } only
+            && !only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(route, StringComparer.Ordinal))
+        {
+            Assert.Skip($"WANE_FUZZ_ONLY leaves out {route}.");
+        }
         var stores = !endpoint.Path.EndsWith("/preview", StringComparison.Ordinal);
         await using var watch = new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "wane.db")};Mode=ReadOnly;Pooling=False");
         await watch.OpenAsync();
