@@ -15,7 +15,7 @@ internal static partial class Probes
 
     public static void MapProbes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        // /healthz is answered before routing, by the start-up gate's middleware (StartupGate.cs).
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -32,13 +32,24 @@ internal sealed class StartupGate
 
 internal static class StartupGateMiddleware
 {
+    private static readonly byte[] Alive = """{"status":"ok"}"""u8.ToArray();
+
+    /// <summary>
+    /// Answers <c>GET /healthz</c> here, before routing: the process is alive, whatever the database does, and the
+    /// first probe does not wait for the route table of every page and endpoint to be built. Then the gate.
+    /// </summary>
     public static IApplicationBuilder UseStartupGate(this IApplicationBuilder app)
     {
         var gate = app.ApplicationServices.GetRequiredService<StartupGate>();
         return app.Use(async (ctx, next) =>
         {
-            if (!gate.IsOpen && !ctx.Request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase)
-                && !ctx.Request.Path.Equals("/readyz", StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsGet(ctx.Request.Method) && ctx.Request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
+            {
+                ctx.Response.ContentType = "application/json; charset=utf-8";
+                await ctx.Response.Body.WriteAsync(Alive, ctx.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+            if (!gate.IsOpen && !ctx.Request.Path.Equals("/readyz", StringComparison.OrdinalIgnoreCase))
             {
                 try
                 {
