@@ -15,12 +15,17 @@ internal static partial class Probes
 
     public static void MapProbes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        // /healthz is answered before routing, by the start-up gate's middleware (StartupGate.cs).
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
-    internal static async Task<Results<Ok<ReadyBody>, ProblemHttpResult>> ReadyAsync(WaneDb db, ILoggerFactory logs, CancellationToken ct)
+    internal static async Task<Results<Ok<ReadyBody>, ProblemHttpResult>> ReadyAsync(WaneDb db, StartupGate gate, ILoggerFactory logs, CancellationToken ct)
     {
+        if (!gate.IsOpen)
+        {
+            // wane serve is still preparing (schema, upkeep, key ring): not ready, as with an older schema.
+            return NotReadyProblem("The server is still starting: its database is being checked or migrated.");
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ReadyTimeout);
         try
@@ -42,11 +47,14 @@ internal static partial class Probes
         {
             NotReady(logs.CreateLogger(typeof(Probes)), "the database cannot be reached", e);
         }
-        return TypedResults.Problem(
+        return NotReadyProblem("The database cannot be reached or its schema is not current.");
+    }
+
+    private static ProblemHttpResult NotReadyProblem(string detail) =>
+        TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Not ready",
-            detail: "The database cannot be reached or its schema is not current.");
-    }
+            detail: detail);
 
     internal sealed record ReadyBody(string Status);
 

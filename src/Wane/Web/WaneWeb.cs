@@ -108,6 +108,7 @@ internal static class WaneWeb
         services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("wane").PersistKeysToDbContext<WaneDb>()
             .ProtectKeysWithCertificate(keyEncryption.Certificate);
+        ServeStart.AddStartupGate(services);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "wane-af";
@@ -171,6 +172,7 @@ internal static class WaneWeb
         app.UseProxyAndHosts();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
+        app.UseStartupGate();
         // The API answers errors with problem details; every other address with the error page inside
         // the layout (navigation and Get help), re-executed so the status code stays.
         app.UseWhen(IsApi, api => api
@@ -257,22 +259,29 @@ internal static class WaneWeb
         ctx.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
         || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Runs <c>wane serve</c> until stopped.</summary>
+    /// <summary>Runs <c>wane serve</c> until stopped: listens at once, prepares the node behind the gate (ADR 0023).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var app = Build(args);
-        await PrepareAsync(app, app.Logger).ConfigureAwait(false);
-        await app.RunAsync().ConfigureAwait(false);
+        await using var app = Build(args);
+        try
+        {
+            await ServeStart.StartThenPrepareAsync(app, () => PrepareAsync(app, app.Logger, app.Lifetime.ApplicationStopping)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return 0; // stopped (Ctrl+C) while preparing
+        }
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>
-    /// What a node does before it listens: brings the schema up to date (nodes starting together take turns:
-    /// EF's migration lock), then checks it can read every data-protection key the other nodes wrote.
+    /// What a node does before it serves: brings the schema up to date (nodes starting together take turns:
+    /// an advisory lock), runs the upkeep, then checks it can read every data-protection key the other nodes wrote.
     /// </summary>
     public static async Task PrepareAsync(WebApplication app, ILogger logger, CancellationToken ct = default)
     {
-        await CoreServices.MigrateAsync(app.Services, logger, ct).ConfigureAwait(false);
+        await CoreServices.PrepareDatabaseAsync(app.Services, logger, ct).ConfigureAwait(false);
         await KeyRingCheck.EnsureReadableAsync(app.Services, logger, ct).ConfigureAwait(false);
     }
 }

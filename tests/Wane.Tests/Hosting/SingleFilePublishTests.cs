@@ -41,7 +41,8 @@ public class SingleFilePublishTests
                 new Dictionary<string, string> { ["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = Path.Combine(temp, "extract") });
             using var client = new HttpClient { BaseAddress = serve.BaseAddress };
             (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await client.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // serve listens before it has made the database (ADR 0023): /readyz says 503 until then.
+            (await ReadyAsync(client)).ShouldBe(HttpStatusCode.OK);
             // The page's stylesheet comes out of the executable, and the database was made in the data folder.
             (await client.GetAsync("/signin")).StatusCode.ShouldBe(HttpStatusCode.OK);
             File.Exists(Path.Combine(dataDir, "wane.db")).ShouldBeTrue();
@@ -50,6 +51,20 @@ public class SingleFilePublishTests
         finally
         {
             Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static async Task<HttpStatusCode> ReadyAsync(HttpClient client)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = (await client.GetAsync("/readyz")).StatusCode;
+            if (status == HttpStatusCode.OK || DateTime.UtcNow > until)
+            {
+                return status;
+            }
+            await Task.Delay(100);
         }
     }
 }
