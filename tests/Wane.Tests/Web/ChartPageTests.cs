@@ -112,8 +112,8 @@ public partial class ChartPageTests(WaneApp app) : IClassFixture<WaneApp>
         var onTarget = recent.Count(r => r[2] != "–" && Dec(r[1]) <= Dec(r[2]));
         var held = recent.Count(r => r[3] == "held");
         (onTarget, held).ShouldBe((12, 6)); // over on 14 Nov (6.5 of 6 g) and 20 Nov (6 of 5 g); held 19 to 24 Nov
-        Summary(Figure(today, "recent-kratom")).ShouldBe($"Kratom over 14 days: 6 g on 12 Nov, 3 g on 25 Nov; within the plan's target on {onTarget} of 14 days; the plan held on {held} days (shaded).");
-        Summary(Figure(today, "recent-opioid")).ShouldBe($"Opioids over 14 days: 15 MME on 23 Nov, 0 MME on 25 Nov; the plan held on {held} days (shaded).");
+        Summary(Figure(today, "recent-kratom")).ShouldBe($"Kratom over 14 days: 6 g on 12 Nov, 3 g on 25 Nov; within the plan's target on {onTarget} of 14 days; the plan held on {Days(held)} (shaded).");
+        Summary(Figure(today, "recent-opioid")).ShouldBe($"Opioids over 14 days: 15 MME on 23 Nov, 0 MME on 25 Nov; the plan held on {Days(held)} (shaded).");
 
         var end = DateOnly.ParseExact((await api.GetJsonAsync("/api/v1/plans/current")).GetProperty("end").GetString()!, "yyyy-MM-dd", Inv);
         var planFigure = Figure(planPage, "plan-kratom");
@@ -121,7 +121,7 @@ public partial class ChartPageTests(WaneApp app) : IClassFixture<WaneApp>
         var soFar = planRows.Where(r => r[2] != "").ToList();
         soFar.Count.ShouldBe(14);
         Summary(planFigure).ShouldBe($"The target goes from 6 g a day on 12 Nov to 0 on {end.ToString("d MMM", Inv)}, the end of the plan; "
-            + $"within the target on {soFar.Count(r => Dec(r[2]) <= Dec(r[1]))} of the 14 days so far; held on {planRows.Count(r => r[3] == "held")} days (shaded), which moved later steps.");
+            + $"within the target on {soFar.Count(r => Dec(r[2]) <= Dec(r[1]))} of the 14 days so far; held on {Days(planRows.Count(r => r[3] == "held"))} (shaded), which moved later steps.");
         SourceOf(planFigure).ShouldStartWith("The end of the plan is when tolerance is lowest");
 
         var sows = Figure(checkIns, "checkins-sows");
@@ -161,4 +161,6 @@ public partial class ChartPageTests(WaneApp app) : IClassFixture<WaneApp>
 
     [GeneratedRegex("<t[hd][^>]*>([^<]*)</t[hd]>")]
     private static partial Regex Cell();
+
+    private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 }

@@ -140,7 +140,7 @@ internal static class DoseCharts
         var held = days.Count(d => d.Held);
         if (held > 0)
         {
-            parts.Add($"the plan held on {held} days (shaded)");
+            parts.Add($"the plan held on {held} {(held == 1 ? "day" : "days")} (shaded)");
         }
         return string.Join("; ", parts) + ".";
     }
@@ -159,7 +159,7 @@ internal static class DoseCharts
             text += $"; within the target on {taken.Count(i => actual[i] <= targets[i])} of the {taken.Length} days so far";
         }
         var held = days.Count(d => d.Held);
-        return text + (held > 0 ? $"; held on {held} days (shaded), which moved later steps" : "") + ".";
+        return text + (held > 0 ? $"; held on {held} {(held == 1 ? "day" : "days")} (shaded), which moved later steps" : "") + ".";
     }
 
     private static decimal? Amount(TrendDayView d, string kind) => d.Totals.FirstOrDefault(t => t.Kind == kind)?.Amount;
