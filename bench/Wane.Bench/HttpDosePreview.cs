@@ -1,23 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
+using Wane.Domain.CheckIns;
 using Wane.Domain.Journal;
+using Wane.Domain.Tapering;
 using Wane.Domain.Units;
-using Wane.Features.Accounts;
-using Wane.Features.Common;
-using Wane.Hosting;
-using Wane.Web;
 
 namespace Wane.Bench;
 
@@ -48,9 +40,7 @@ public class HttpDosePreview
 
     private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
-    private string _dataDir = null!;
+    private BenchServer _server = null!;
     private object _body = null!;
 
     [Params(PlanAge.None, PlanAge.Days180, PlanAge.Years2)]
@@ -61,39 +51,27 @@ public class HttpDosePreview
 
     private async Task SetupAsync()
     {
-        _dataDir = Path.Combine(Path.GetTempPath(), "wane-bench-preview", Guid.NewGuid().ToString("N"));
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", _dataDir, "--RateLimits:Api:PermitLimit", "0"], b => b.Logging.ClearProviders());
-        await CoreServices.MigrateAsync(_app.Services, NullLogger.Instance);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        await using var scope = _app.Services.CreateAsyncScope();
-        var user = ((Outcome<WaneUser>.Ok)await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("bench", "benchmark password", Zone.Id)).Value;
-        var token = ((Outcome<(string Token, AccessToken)>.Ok)await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(user.Id, "bench", CancellationToken.None)).Value.Token;
+        _server = await BenchServer.StartAsync("wane-bench-preview", Zone.Id);
+        await using var scope = _server.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var product = new Product { UserId = user.Id, Name = "Red Bali", Kind = ProductKind.Kratom, Form = ProductForm.Powder, Strain = "red" };
-        db.Products.Add(product);
-        await db.SaveChangesAsync();
         var now = SystemClock.Instance.GetCurrentInstant();
         for (var i = 1; i <= 35; i++)
         {
             var at = now - Duration.FromHours(i * 24 / 5.0);
             db.Doses.Add(new Dose
             {
-                UserId = user.Id, ProductId = product.Id, Kind = ProductKind.Kratom, Amount = 2m, Unit = DoseUnit.Gram, TakenAt = at,
+                UserId = _server.UserId, ProductId = _server.ProductId, Kind = ProductKind.Kratom, Amount = 2m, Unit = DoseUnit.Gram, TakenAt = at,
                 NormalizedAmount = 2m, NormalizedUnit = NormalUnit.Grams, CreatedAt = at, UpdatedAt = at,
             });
         }
         await db.SaveChangesAsync();
         if (Plan != PlanAge.None)
         {
-            await SeedPlanAsync(db, user.Id, now, Plan == PlanAge.Days180 ? 180 : 730);
+            await SeedPlanAsync(db, _server.UserId, now, Plan == PlanAge.Days180 ? 180 : 730);
         }
 
-        _client = new HttpClient { BaseAddress = new Uri(address) };
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        _body = new { productId = product.Id, amount = 2.5m, unit = "g", meal = "before" };
-        using var current = await _client.GetAsync("/api/v1/plans/current");
+        _body = new { productId = _server.ProductId, amount = 2.5m, unit = "g", meal = "before" };
+        using var current = await _server.Client.GetAsync("/api/v1/plans/current");
         if (current.IsSuccessStatusCode != (Plan != PlanAge.None))
         {
             throw new InvalidOperationException($"GET /api/v1/plans/current answered {(int)current.StatusCode} with plan {Plan}.");
@@ -118,7 +96,7 @@ public class HttpDosePreview
         var created = start.AtStartOfDayInZone(Zone).ToInstant();
         var plan = new PlanRow
         {
-            UserId = userId, Status = "active", RequestJson = JsonSerializer.Serialize(new { phases = new[] { phase } }, JsonSerializerOptions.Web), CreatedAt = created,
+            UserId = userId, Status = PlanStatus.Active, RequestJson = JsonSerializer.Serialize(new { phases = new[] { phase } }, JsonSerializerOptions.Web), CreatedAt = created,
         };
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
@@ -130,7 +108,7 @@ public class HttpDosePreview
             var answers = Enumerable.Range(0, 16).Select(i => i < score / 4 ? 4 : i == score / 4 ? score % 4 : 0);
             db.CheckIns.Add(new CheckInRow
             {
-                UserId = userId, Instrument = "sows", TakenAt = at, AnswersJson = JsonSerializer.Serialize(answers), Score = score,
+                UserId = userId, Instrument = InstrumentKind.Sows, TakenAt = at, AnswersJson = JsonSerializer.Serialize(answers), Score = score,
                 Band = score >= 11 ? "moderate" : "mild", CreatedAt = at,
             });
         }
@@ -140,17 +118,10 @@ public class HttpDosePreview
     [Benchmark]
     public async Task<int> PreviewDose()
     {
-        using var response = await _client.PostAsJsonAsync("/api/v1/doses/preview", _body);
+        using var response = await _server.Client.PostAsJsonAsync("/api/v1/doses/preview", _body);
         return response.IsSuccessStatusCode ? 1 : throw new InvalidOperationException($"POST /api/v1/doses/preview answered {(int)response.StatusCode}.");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _app.StopAsync().GetAwaiter().GetResult();
-        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public void Cleanup() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

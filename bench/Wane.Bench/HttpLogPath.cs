@@ -1,22 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Wane.Data;
 using Wane.Data.Entities;
 using Wane.Domain.Journal;
 using Wane.Domain.Units;
-using Wane.Features.Accounts;
-using Wane.Features.Common;
-using Wane.Hosting;
-using Wane.Web;
 
 namespace Wane.Bench;
 
@@ -48,9 +38,7 @@ public class HttpLogPath
     private const int RecentDays = 150;
     private const int YearsTotal = 50_000;
 
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
-    private string _dataDir = null!;
+    private BenchServer _server = null!;
     private object _body = null!;
 
     [Params(History.None, History.Recent, History.Years)]
@@ -61,24 +49,13 @@ public class HttpLogPath
 
     private async Task SetupAsync()
     {
-        _dataDir = Path.Combine(Path.GetTempPath(), "wane-bench-http", Guid.NewGuid().ToString("N"));
-        _app = WaneWeb.Build(["--urls", "http://127.0.0.1:0", "--DataDir", _dataDir, "--RateLimits:Api:PermitLimit", "0"], b => b.Logging.ClearProviders());
-        await CoreServices.MigrateAsync(_app.Services, NullLogger.Instance);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        await using var scope = _app.Services.CreateAsyncScope();
-        var user = ((Outcome<WaneUser>.Ok)await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("bench", "benchmark password", "UTC")).Value;
-        var token = ((Outcome<(string Token, AccessToken)>.Ok)await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(user.Id, "bench", CancellationToken.None)).Value.Token;
-        var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
-        var product = new Product { UserId = user.Id, Name = "Red Bali", Kind = ProductKind.Kratom, Form = ProductForm.Powder, Strain = "red" };
-        db.Products.Add(product);
-        await db.SaveChangesAsync();
-        await SeedAsync(db, user.Id, product.Id, Past switch { History.None => 0, History.Recent => PerDay * RecentDays, _ => YearsTotal });
-
-        _client = new HttpClient { BaseAddress = new Uri(address) };
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        _body = new { productId = product.Id, amount = 2.5m, unit = "g", meal = "before" };
+        _server = await BenchServer.StartAsync("wane-bench-http", "UTC");
+        await using (var scope = _server.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaneDb>();
+            await SeedAsync(db, _server.UserId, _server.ProductId, Past switch { History.None => 0, History.Recent => PerDay * RecentDays, _ => YearsTotal });
+        }
+        _body = new { productId = _server.ProductId, amount = 2.5m, unit = "g", meal = "before" };
     }
 
     /// <summary>Doses every 4.8 hours going back from yesterday, newest first.</summary>
@@ -104,17 +81,10 @@ public class HttpLogPath
     [Benchmark]
     public async Task<int> LogDose()
     {
-        using var response = await _client.PostAsJsonAsync("/api/v1/doses", _body);
+        using var response = await _server.Client.PostAsJsonAsync("/api/v1/doses", _body);
         return response.IsSuccessStatusCode ? 1 : throw new InvalidOperationException($"POST /api/v1/doses answered {(int)response.StatusCode}.");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _app.StopAsync().GetAwaiter().GetResult();
-        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public void Cleanup() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
