@@ -5,18 +5,9 @@
 # (the file read and every record checked, nothing stored); SIZES and RUNS choose the journals and runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/Wane -c Release -nologo -v quiet
-wane=(dotnet src/Wane/bin/Release/net10.0/wane.dll)
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-base="$work/base"
-echo "correct horse battery" | "${wane[@]}" --data-dir "$base" user add bench --password-stdin >/dev/null
-"${wane[@]}" --data-dir "$base" products add "Red Bali" --kind kratom --form powder >/dev/null
-"${wane[@]}" --data-dir "$base" log 2 g --product "Red Bali" --yes >/dev/null
-cols=$(sqlite3 "$base/wane.db" "SELECT group_concat('\"'||name||'\"', ',') FROM pragma_table_info('doses') WHERE name<>'Id'")
-select=${cols/\"TakenAt\"/datetime(julianday(d.\"TakenAt\") - s.i\/24.0)}
+source bench/journal.sh
 for n in ${SIZES:-1000 100000}; do
-  cp -r "$base" "$work/$n"
-  sqlite3 "$work/$n/wane.db" "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<$((n-1))) INSERT INTO doses($cols) SELECT $select FROM doses d, s WHERE d.Id=1;"
+  journal "$n" "$work/$n"
   "${wane[@]}" --data-dir "$work/$n" export --format json --out "$work/$n.json" >/dev/null
   for run in ${RUNS:-1 2 3}; do
     target="$work/target-$n-$run"
